@@ -1,0 +1,57 @@
+# Học Tập — the README's two commands are `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test lint test-pg e2e bench install messages browser clean demo
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP) messages
+
+# Our translations (and the Vietnamese we supply for Wagtail's admin) are compiled at install.
+messages: $(STAMP)
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+run: install
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) demo --if-empty
+	@$(MANAGE) demo --logins
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+demo: install
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) demo --if-empty
+
+test: install
+	$(PY) -m pytest -m "not e2e" -q $(PYTEST_ARGS)
+
+test-pg: install
+	bin/with-postgres $(PY) -m pytest -m "not e2e" -q $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+# Debian's chromium drives the browser tests; installed here when missing (no browser download).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+e2e: install browser
+	$(PY) -m pytest -m e2e -q tests/e2e $(PYTEST_ARGS)
+
+bench: install
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var static_collected

@@ -1,0 +1,64 @@
+"""Roles are Django groups. This module is the one place that says which groups exist and what
+each may do; `roles_sync()` makes the database say the same (run after every migrate)."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+TEACHER = "Giáo viên"
+SCHOOL_MANAGER = "Cán bộ quản lý trường"
+OFFICE_STAFF = "Chuyên viên phòng/sở"
+CONTENT_EDITOR = "Biên tập viên"
+CONTENT_REVIEWER = "Người duyệt nội dung"
+
+#: Groups whose members reach the units below the unit their staff profile is attached to.
+MANAGER_ROLES = (SCHOOL_MANAGER, OFFICE_STAFF)
+
+_ADMIN = "wagtailadmin.access_admin"
+
+#: "app_label.codename" permissions of each role. Later issues add theirs here.
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    TEACHER: set(),
+    SCHOOL_MANAGER: {_ADMIN, "training.view_unit", "training.view_staffprofile"},
+    OFFICE_STAFF: {
+        _ADMIN,
+        "training.view_unit",
+        "training.add_unit",
+        "training.change_unit",
+        "training.view_staffprofile",
+        "training.add_staffprofile",
+        "training.change_staffprofile",
+    },
+    CONTENT_EDITOR: {
+        _ADMIN,
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    },
+    CONTENT_REVIEWER: {
+        _ADMIN,
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    },
+}
+
+
+def roles_sync() -> None:
+    """Create each role's group and give it exactly the permissions listed above."""
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        query = Q(pk__in=[])
+        for name in names:
+            app_label, codename = name.split(".", 1)
+            query |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.set(Permission.objects.filter(query))
+
+
+def user_has_role(user, role: str) -> bool:
+    return user.is_authenticated and any(g.name == role for g in user.groups.all())
