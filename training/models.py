@@ -59,10 +59,13 @@ class Unit(MP_Node):
     def is_school(self) -> bool:
         return self.kind in SCHOOL_KINDS
 
-    def save(self, *args, **kwargs):
-        # Derived search key, kept beside the name it comes from.
+    def refresh_derived(self) -> None:
+        """Store the name in NFC and its search key beside it (also for bulk_create)."""
         self.name = nfc(self.name)
         self.name_folded = fold(self.name)
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
         super().save(*args, **kwargs)
 
 
@@ -106,12 +109,16 @@ class User(AbstractUser):
     def get_short_name(self):
         return self.full_name.rsplit(" ", 1)[-1] if self.full_name else self.username
 
-    def save(self, *args, **kwargs):
-        # Names arrive in NFC or NFD; we store NFC, and keep the search and sort keys with them.
+    def refresh_derived(self) -> None:
+        """Names arrive in NFC or NFD: store NFC, with the search and sort keys beside them.
+        Called by save(); code that uses bulk_create calls it itself."""
         self.first_name, self.last_name = nfc(self.first_name), nfc(self.last_name)
         self.email = nfc(self.email).lower()
         self.name_folded = fold(self.full_name)
         self.name_sort = name_sort_key(self.full_name)
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
         super().save(*args, **kwargs)
 
 
