@@ -32,7 +32,11 @@ def school(commune):
 @pytest.fixture
 def other_school(commune):
     return unit_create(
-        name="Trường Tiểu học Dào San", code="TR-DS", kind="primary", parent=commune, acting_user=None
+        name="Trường Tiểu học Dào San",
+        code="TR-DS",
+        kind="primary",
+        parent=commune,
+        acting_user=None,
     )
 
 
@@ -43,7 +47,9 @@ def make_person(db):
     def make(*, unit, role=roles.TEACHER, full_name="Nguyễn Thị Hương", **kwargs):
         kwargs.setdefault("staff_code", f"GV{next(counter):05d}")
         kwargs.setdefault("password", "mat-khau-rat-dai-2026")
-        return staff_create(full_name=full_name, unit=unit, roles=[role], acting_user=None, **kwargs)
+        return staff_create(
+            full_name=full_name, unit=unit, roles=[role], acting_user=None, **kwargs
+        )
 
     return make
 

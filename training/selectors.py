@@ -34,12 +34,23 @@ def staff_visible_to(user: User | AnonymousUser) -> QuerySet[User]:
     ).distinct()
 
 
-def staff_search(queryset: QuerySet[User], query: str) -> QuerySet[User]:
+def profiles_visible_to(user: User | AnonymousUser) -> QuerySet[StaffProfile]:
+    """Staff profiles in the units within a person's reach."""
+    return StaffProfile.objects.filter(unit__in=units_visible_to(user)).select_related(
+        "user", "unit"
+    )
+
+
+def staff_search(queryset: QuerySet, query: str, *, user_field: str = "") -> QuerySet:
     """Match every word of the query against names and staff codes, with or without diacritics
-    ("nguyen thi huong" finds "Nguyễn Thị Hương"; "đ" and "d" match), in Vietnamese order."""
+    ("nguyen thi huong" finds "Nguyễn Thị Hương"; "đ" and "d" match), in Vietnamese order.
+    `user_field` names the path to the user from another model ("user__" for profiles)."""
     for word in fold(query).split():
-        queryset = queryset.filter(Q(name_folded__contains=word) | Q(username__icontains=word))
-    return queryset.order_by("name_sort", "username")
+        queryset = queryset.filter(
+            Q(**{f"{user_field}name_folded__contains": word})
+            | Q(**{f"{user_field}username__icontains": word})
+        )
+    return queryset.order_by(f"{user_field}name_sort", f"{user_field}username")
 
 
 def units_below(unit: Unit, *, include_self: bool = True) -> QuerySet[Unit]:

@@ -1,0 +1,77 @@
+import pytest
+from django.urls import reverse
+
+from portal.forms import ERROR_INVALID_LOGIN
+
+PASSWORD = "mat-khau-rat-dai-2026"
+
+
+def _post(client, username, password, ip="10.1.2.3"):
+    return client.post(
+        reverse("portal:login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def test_teacher_logs_in_with_staff_code_and_lands_on_their_page(client, teacher):
+    response = _post(client, "GV001", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("training:home")
+    page = client.get(reverse("training:home"))
+    assert "Nguyễn Thị Hương" in page.content.decode()
+    assert 'lang="vi"' in page.content.decode()
+
+
+def test_login_with_email(client, teacher):
+    assert _post(client, "huong@example.vn", PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("username", "password"), [("GV001", "sai-mat-khau-99"), ("AI-DO", PASSWORD)]
+)
+def test_wrong_login_says_the_same_whether_or_not_the_account_exists(
+    client, teacher, username, password
+):
+    response = _post(client, username, password)
+    assert response.status_code == 200
+    assert str(ERROR_INVALID_LOGIN) in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_session_key_rotates_on_login(client, teacher):
+    session = client.session
+    session["seen_home"] = True
+    session.save()
+    before = session.session_key
+    _post(client, "GV001", PASSWORD)
+    assert client.session.session_key != before
+
+
+def test_lockout_after_repeated_failures_is_per_ip_and_username(
+    client, teacher, make_person, school
+):
+    for _ in range(5):
+        _post(client, "GV001", "sai-mat-khau-99")
+    locked = _post(client, "GV001", PASSWORD)
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+    # A colleague behind the same school NAT address can still log in…
+    make_person(unit=school, staff_code="GV002", full_name="Lò Thị Hoa")
+    assert _post(client, "GV002", PASSWORD).status_code == 302
+    client.logout()
+    # …and so can the same teacher from another address.
+    assert _post(client, "GV001", PASSWORD, ip="10.9.9.9").status_code == 302
+
+
+def test_logout_needs_post_and_ends_the_session(client, teacher):
+    client.force_login(teacher)
+    assert client.get(reverse("portal:logout")).status_code == 405
+    response = client.post(reverse("portal:logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_my_page_needs_login(client, db):
+    response = client.get(reverse("training:home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("portal:login"))
