@@ -100,3 +100,12 @@ def staff_create(
     StaffProfile.objects.create(user=user, unit=unit, **profile_fields)
     log(instance=user, action="wagtail.create", user=acting_user)
     return user
+
+
+@transaction.atomic
+def password_changed(*, user: User) -> None:
+    """Record that a person chose their own password (after it was set by someone else)."""
+    if user.must_change_password:
+        user.must_change_password = False
+        user.save(update_fields=["must_change_password"])
+    log(instance=user, action="hoctap.password_change", user=user)

@@ -6,4 +6,5 @@ app_name = "training"
 
 urlpatterns = [
     path("trang-ca-nhan/", views.home, name="home"),
+    path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
 ]

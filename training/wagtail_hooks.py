@@ -75,3 +75,10 @@ class OrganisationGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_organisation():
     return OrganisationGroup()
+
+
+@hooks.register("register_log_actions")
+def register_training_log_actions(actions):
+    actions.register_action(
+        "hoctap.password_change", _("Change password"), _("Changed their password")
+    )
