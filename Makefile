@@ -12,14 +12,17 @@ PYTEST_ARGS ?=
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@echo "Installing the locked dependencies into $(VENV)…"
+	@set -o pipefail; $(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock 2>&1 \
+		| { grep -v "is ignored: it is neither a file nor a directory" || true; }
 	@touch $(STAMP)
 
 install: $(STAMP) messages
 
 # Our translations (and the Vietnamese we supply for Wagtail's admin) are compiled at install.
 messages: $(STAMP)
-	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+	@if find . -path ./.venv -prune -o -name '*.po' -print | grep -q .; then \
+		$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0; fi
 
 run: install
 	$(MANAGE) migrate --noinput -v0
