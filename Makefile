@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint test-pg e2e bench install messages browser clean demo
+.PHONY: run test lint test-pg e2e bench install messages messages-extract browser clean demo
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
@@ -23,6 +23,13 @@ install: $(STAMP) messages
 messages: $(STAMP)
 	@if find . -path ./.venv -prune -o -name '*.po' -print | grep -q .; then \
 		$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0; fi
+
+# Refresh one app's Vietnamese catalog from its code and templates: make messages-extract APP=courses
+# (the app's own locale/ folder must exist, or makemessages would write into the project's one).
+messages-extract: $(STAMP)
+	@test -n "$(APP)" || { echo "Usage: make messages-extract APP=courses|training|certificates|site/portal"; exit 2; }
+	mkdir -p $(APP)/locale/vi/LC_MESSAGES
+	cd $(APP) && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l vi --extension html,py,txt --ignore 'tests/*'
 
 run: install
 	$(MANAGE) migrate --noinput -v0
