@@ -72,3 +72,12 @@ def name_sort_key(full_name: str) -> str:
     """Sort people as Vietnamese lists do: by given name, then family name, then middle."""
     family, middle, given = split_name(full_name)
     return " ".join(sort_key(part) for part in (given, family, middle))[:255]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, punctuation dropped: "Bồi dưỡng (BDTX)" -> ["boi", "duong",
+    "bdtx"]. Search keys store these joined by spaces, so a query word can match a word start."""
+    return _WORD.findall(fold(text))

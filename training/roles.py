@@ -4,6 +4,8 @@ each may do; `roles_sync()` makes the database say the same (run after every mig
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
+from courses.permissions import EDITOR_MODEL_PERMISSIONS, REVIEWER_MODEL_PERMISSIONS
+
 TEACHER = "Giáo viên"
 SCHOOL_MANAGER = "Cán bộ quản lý trường"
 OFFICE_STAFF = "Chuyên viên phòng/sở"
@@ -36,6 +38,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+        *EDITOR_MODEL_PERMISSIONS,
     },
     CONTENT_REVIEWER: {
         _ADMIN,
@@ -45,6 +48,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+        *REVIEWER_MODEL_PERMISSIONS,
     },
 }
 
@@ -58,6 +62,13 @@ def roles_sync() -> None:
             app_label, codename = name.split(".", 1)
             query |= Q(content_type__app_label=app_label, codename=codename)
         group.permissions.set(Permission.objects.filter(query))
+    # Page, collection and moderation-workflow permissions of the content roles.
+    from courses.services import editorial_sync
+
+    editorial_sync(
+        editors=Group.objects.get(name=CONTENT_EDITOR),
+        reviewers=Group.objects.get(name=CONTENT_REVIEWER),
+    )
 
 
 def user_has_role(user, role: str) -> bool:
