@@ -1,4 +1,4 @@
-"""People and the organisation tree. Training records join this module as their issue lands."""
+"""People and the organisation tree: units, accounts and staff profiles."""
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
