@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include(portal_patterns)),
     path("", include("training.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+import os
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -150,6 +151,14 @@ WAGTAIL_USER_CUSTOM_FIELDS = []
 
 # Background work: Django's tasks framework with the database backend (manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Certificates. The public address that certificates' QR codes and signed credentials name
+# (empty: WAGTAILADMIN_BASE_URL); the secret that encrypts issuers' signing keys at rest (empty:
+# derived from SECRET_KEY, so changing SECRET_KEY then needs the keys re-encrypted); how many
+# public verification requests one address may make a minute.
+CERTIFICATES_PUBLIC_URL = os.environ.get("CERTIFICATES_PUBLIC_URL", "")
+CERTIFICATES_KEY_SECRET = os.environ.get("CERTIFICATES_KEY_SECRET", "")
+CERTIFICATES_VERIFY_RATE_PER_MINUTE = 60
 
 # API
 REST_FRAMEWORK = {

@@ -1,0 +1,204 @@
+"""The certificate as a PDF: A4 landscape, in the administrative layout of Nghị định 30/2020.
+
+`render()` draws exactly the printed data it is given (the snapshot a certificate keeps) and
+nothing else, so what is printed is what is stored. The fixed words of the layout (the
+national motto, "Số:", "ngày … tháng … năm …") are the Vietnamese an official document must
+carry whatever language the person issuing it reads the site in; everything else comes from
+the issuer's configuration and the template.
+
+Text is set in Liberation Serif (SIL Open Font License, see fonts/OFL.txt), metrically
+compatible with Times New Roman, the face official documents use; reportlab embeds the subset
+used. Text is drawn in NFC: precomposed letters, which the font has for all of Vietnamese.
+"""
+
+import io
+import unicodedata
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import segno
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+REGULAR, BOLD, ITALIC, BOLD_ITALIC = "HTSerif", "HTSerif-Bold", "HTSerif-Italic", "HTSerif-BI"
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+INK = (0.08, 0.08, 0.1)
+FRAME = (0.55, 0.12, 0.12)
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    for name, file in (
+        (REGULAR, "LiberationSerif-Regular.ttf"),
+        (BOLD, "LiberationSerif-Bold.ttf"),
+        (ITALIC, "LiberationSerif-Italic.ttf"),
+        (BOLD_ITALIC, "LiberationSerif-BoldItalic.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+    )
+
+
+def vietnamese_date_line(place: str, day: date) -> str:
+    """ "Phong Thổ, ngày 15 tháng 6 năm 2026": days below 10 and months below 3 take a leading
+    zero (Nghị định 30/2020, Phụ lục I)."""
+    day_text = f"{day.day:02d}" if day.day < 10 else str(day.day)
+    month_text = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"
+
+
+def serial_number_text(number: int) -> str:
+    """Document numbers below 10 take a leading zero (Nghị định 30/2020)."""
+    return f"{number:02d}"
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+class _Page:
+    def __init__(self, canvas: Canvas):
+        self.c = canvas
+
+    def centred(self, text, x, y, font, size, *, underline=False):
+        text = _nfc(text)
+        self.c.setFont(font, size)
+        self.c.drawCentredString(x, y, text)
+        if underline:
+            width = pdfmetrics.stringWidth(text, font, size)
+            self.c.setLineWidth(0.7)
+            self.c.line(x - width / 2, y - 2.2, x + width / 2, y - 2.2)
+
+    def wrapped(self, text, x, y, width, font, size, leading) -> float:
+        """Centred lines within `width`; returns the y under the last line."""
+        for line in simpleSplit(_nfc(text), font, size, width):
+            self.centred(line, x, y, font, size)
+            y -= leading
+        return y
+
+
+def _qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:
+    """The QR code as vector squares, one path for the whole symbol (crisp at any zoom)."""
+    code = segno.make(url, error="m", micro=False)
+    matrix = code.matrix
+    border = 2
+    count = len(matrix) + 2 * border
+    cell = size / count
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.rect(x, y, size, size, stroke=0, fill=1)
+    path = canvas.beginPath()
+    for row_index, row in enumerate(matrix):
+        top = y + size - (row_index + border + 1) * cell
+        column = 0
+        while column < len(row):
+            if row[column]:
+                start = column
+                while column < len(row) and row[column]:
+                    column += 1
+                path.rect(x + (start + border) * cell, top, (column - start) * cell, cell)
+            else:
+                column += 1
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def render(
+    printed: dict, *, background: ImageReader | None = None, signature: ImageReader | None = None
+) -> bytes:
+    """The PDF of one certificate from its printed data (see services.printed_data)."""
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
+    canvas.setTitle(_nfc(f"{printed['title']} · {printed['holder_name']}"))
+    canvas.setAuthor(_nfc(printed["issuer_public_name"]))
+    canvas.setSubject(_nfc(printed["serial_line"]))
+    canvas.setCreator("Học Tập")
+    page = _Page(canvas)
+
+    if background is not None:
+        canvas.drawImage(background, 0, 0, PAGE_WIDTH, PAGE_HEIGHT, mask="auto")
+    if printed.get("layout") == "framed":
+        canvas.setStrokeColorRGB(*FRAME)
+        canvas.setLineWidth(3)
+        canvas.rect(10 * mm, 10 * mm, PAGE_WIDTH - 20 * mm, PAGE_HEIGHT - 20 * mm)
+        canvas.setLineWidth(0.8)
+        canvas.rect(12.5 * mm, 12.5 * mm, PAGE_WIDTH - 25 * mm, PAGE_HEIGHT - 25 * mm)
+    canvas.setFillColorRGB(*INK)
+    canvas.setStrokeColorRGB(*INK)
+
+    # Header: the issuing body at top left, the nation and motto at top right.
+    left_x, right_x = 72 * mm, PAGE_WIDTH - 80 * mm
+    top = PAGE_HEIGHT - 24 * mm
+    y = top
+    if printed.get("parent_body_name"):
+        page.centred(printed["parent_body_name"].upper(), left_x, y, REGULAR, 12.5)
+        y -= 15
+    body_name = printed["body_name"].upper()
+    page.centred(body_name, left_x, y, BOLD, 12.5)
+    rule = min(pdfmetrics.stringWidth(_nfc(body_name), BOLD, 12.5), 150) / 2.4
+    canvas.setLineWidth(0.7)
+    canvas.line(left_x - rule, y - 5, left_x + rule, y - 5)
+    page.centred(printed["serial_line"], left_x, y - 24, REGULAR, 13)
+
+    page.centred(NATION, right_x, top, BOLD, 12.5)
+    page.centred(MOTTO, right_x, top - 15, BOLD, 13.5, underline=True)
+    page.centred(printed["date_line"], right_x, top - 39, ITALIC, 13)
+
+    # The certificate itself.
+    centre = PAGE_WIDTH / 2
+    text_width = PAGE_WIDTH - 70 * mm
+    y = PAGE_HEIGHT - 72 * mm
+    page.centred(printed["title"].upper(), centre, y, BOLD, 30)
+    y -= 24
+    for line in printed.get("subtitle_lines", []):
+        y = page.wrapped(line, centre, y, text_width, BOLD, 15, 18)
+    y -= 14
+    page.centred(printed["recipient_intro"], centre, y, ITALIC, 14)
+    y -= 28
+    page.centred(printed["holder_name"], centre, y, BOLD, 22)
+    y -= 26
+    for paragraph in printed.get("body_lines", []):
+        y = page.wrapped(paragraph, centre, y, text_width, REGULAR, 14, 18)
+
+    # Signer block at bottom right: "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC", the signature, the name.
+    sign_x, sign_top = right_x, 62 * mm
+    y = sign_top
+    for line in printed["signer_lines"]:
+        page.centred(line, sign_x, y, BOLD, 13)
+        y -= 15
+    if signature is not None:
+        canvas.drawImage(
+            signature,
+            sign_x - 30 * mm,
+            22 * mm,
+            60 * mm,
+            24 * mm,
+            mask="auto",
+            preserveAspectRatio=True,
+            anchor="c",
+        )
+    page.centred(printed["signer_name"], sign_x, 17 * mm, BOLD, 13.5)
+
+    # The QR code at bottom left, leading to the public verification page.
+    qr_size = 30 * mm
+    qr_x, qr_y = 22 * mm, 17 * mm
+    _qr(canvas, printed["verify_url"], qr_x, qr_y, qr_size)
+    canvas.setFillColorRGB(*INK)
+    canvas.setFont(REGULAR, 8.5)
+    canvas.drawString(qr_x + qr_size + 3 * mm, qr_y + 19 * mm, "Kiểm tra giấy chứng nhận:")
+    canvas.drawString(qr_x + qr_size + 3 * mm, qr_y + 14 * mm, printed["verify_host_path"])
+    canvas.drawString(qr_x + qr_size + 3 * mm, qr_y + 9 * mm, f"Mã: {printed['code']}")
+
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
