@@ -135,9 +135,6 @@ class CertificateTemplate(PreviewableMixin, models.Model):
     def __str__(self):
         return self.name
 
-    def get_preview_template(self, request, mode_name):
-        return "certificates/admin/template_preview.html"
-
     def serve_preview(self, request, mode_name):
         from django.http import HttpResponse
 

@@ -1,7 +1,161 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from certificates import admin_views
+from certificates.models import (
+    PLACEHOLDERS,
+    Certificate,
+    CertificateTemplate,
+    Issuer,
+    ModuleCertificateRule,
+)
 from training.hooks import COMPLETION_RECORDED, DASHBOARD_CONTEXT, YEAR_COMPLETED
+
+# Certificates are issued, revoked and replaced through the services, never edited in a form.
+register_permission_policy(Certificate, admin_views.CertificatePermissionPolicy(Certificate))
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    icon = "doc-full"
+    menu_label = _("Issued certificates")
+    url_prefix = "certificates/issued"
+    index_view_class = admin_views.CertificateIndexView
+    inspect_view_class = admin_views.CertificateInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = admin_views.certificate_list_display
+    list_filter = ["kind", "school_year", "issuer"]
+    list_export = ["serial", "holder_name", "school_year", "kind", "status", "completed_on", "code"]
+    search_fields = ["holder__name_folded", "serial", "code"]
+    ordering = ["-issued_at"]
+    # Never rendered: the permission policy refuses add and change to everyone.
+    form_fields = ["revocation_reason"]
+
+
+class IssuerViewSet(ModelViewSet):
+    model = Issuer
+    icon = "group"
+    menu_label = _("Issuers")
+    url_prefix = "certificates/issuers"
+    index_view_class = admin_views.IssuerIndexView
+    edit_view_class = admin_views.IssuerEditView
+    delete_view_class = admin_views.IssuerDeleteView
+    copy_view_enabled = False
+    list_display = ["public_name", "unit", "signer_name", "serial_format"]
+    search_fields = ["public_name", "unit__name"]
+
+    def get_form_class(self, for_update=False):
+        return admin_views.IssuerForm
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("unit"), FieldPanel("slug"), FieldPanel("public_name")],
+            heading=_("Issuer"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("parent_body_name"),
+                FieldPanel("body_name"),
+                FieldPanel("place_name"),
+                FieldPanel("serial_format"),
+            ],
+            heading=_("Header, number and date line"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("delegation"), FieldPanel("head_title")]),
+                FieldPanel("signer_title"),
+                FieldPanel("signer_name"),
+                FieldPanel("signature_image"),
+            ],
+            heading=_("Signer"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("year_template"), FieldPanel("module_template"), FieldPanel("website")],
+            heading=_("Templates and website"),
+        ),
+    ]
+
+
+class ModuleRuleViewSet(ModelViewSet):
+    model = ModuleCertificateRule
+    icon = "doc-full-inverse"
+    menu_label = _("Modules with certificates")
+    url_prefix = "certificates/modules"
+    copy_view_enabled = False
+    list_display = ["module", "template"]
+    form_fields = ["module", "template"]
+
+
+class CertificatesGroup(ModelViewSetGroup):
+    menu_label = _("Certificates")
+    menu_icon = "doc-full"
+    menu_order = 310
+    items = (
+        CertificateViewSet("certificates_certificate"),
+        IssuerViewSet("certificates_issuer"),
+        ModuleRuleViewSet("certificates_module_rule"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_certificates():
+    return CertificatesGroup()
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = _("Certificate templates")
+    menu_order = 311
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "layout", "is_default"]
+    list_filter = ["kind"]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("is_default")]),
+                FieldRowPanel([FieldPanel("layout"), FieldPanel("background")]),
+            ],
+            heading=_("Template"),
+        ),
+        HelpPanel(
+            content=_("Texts may use these placeholders: ")
+            + ", ".join(f"{{{name}}} ({label})" for name, label in PLACEHOLDERS.items()),
+        ),
+        FieldPanel("title"),
+        FieldPanel("subtitle"),
+        FieldPanel("recipient_intro"),
+        FieldPanel("body"),
+        FieldPanel("criteria"),
+    ]
+
+
+register_snippet(CertificateTemplateViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_admin_urls():
+    urls = [
+        path("issue/", admin_views.IssueView.as_view(), name="issue"),
+        path("bulk/", admin_views.BulkIssueView.as_view(), name="bulk"),
+        path("bulk/progress/", admin_views.BulkIssueProgressView.as_view(), name="bulk_progress"),
+        path("zip/", admin_views.ZipView.as_view(), name="zip"),
+        path("<int:pk>/revoke/", admin_views.RevokeView.as_view(), name="revoke"),
+        path("<int:pk>/reissue/", admin_views.ReissueView.as_view(), name="reissue"),
+        path(
+            "issuers/<int:pk>/rotate-key/", admin_views.RotateKeyView.as_view(), name="rotate_key"
+        ),
+    ]
+    return [path("certificates/actions/", include((urls, "certificates_admin")))]
 
 
 @hooks.register("register_log_actions")

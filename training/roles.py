@@ -53,6 +53,29 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
 }
 
 
+#: Certificates (issue #5): office staff configure issuers, templates and the modules that earn a
+#: certificate, issue (one by one or in bulk), revoke and re-issue; school managers see and
+#: download their teachers' certificates.
+ROLE_PERMISSIONS[OFFICE_STAFF] |= {
+    "certificates.view_certificate",
+    "certificates.issue_certificate",
+    "certificates.revoke_certificate",
+    "certificates.view_issuer",
+    "certificates.add_issuer",
+    "certificates.change_issuer",
+    "certificates.view_certificatetemplate",
+    "certificates.add_certificatetemplate",
+    "certificates.change_certificatetemplate",
+    "certificates.view_modulecertificaterule",
+    "certificates.add_modulecertificaterule",
+    "certificates.change_modulecertificaterule",
+    "certificates.delete_modulecertificaterule",
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+}
+ROLE_PERMISSIONS[SCHOOL_MANAGER] |= {"certificates.view_certificate"}
+
+
 def roles_sync() -> None:
     """Create each role's group and give it exactly the permissions listed above."""
     for role, names in ROLE_PERMISSIONS.items():
