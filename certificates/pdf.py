@@ -118,7 +118,13 @@ def render(
     """The PDF of one certificate from its printed data (see services.printed_data)."""
     register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
+    canvas = Canvas(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        pageCompression=1,
+        initialFontName=REGULAR,
+        initialFontSize=12,
+    )
     canvas.setTitle(_nfc(f"{printed['title']} · {printed['holder_name']}"))
     canvas.setAuthor(_nfc(printed["issuer_public_name"]))
     canvas.setSubject(_nfc(printed["serial_line"]))
