@@ -17,10 +17,21 @@ MANAGER_ROLES = (SCHOOL_MANAGER, OFFICE_STAFF)
 
 _ADMIN = "wagtailadmin.access_admin"
 
+#: What every manager does with the training records of the people in their reach: review
+#: plans and face-to-face records, assign modules, read summaries, close a school year.
+_RECORDS_REVIEW = {
+    "training.review_trainingplan",
+    "training.review_trainingrecord",
+    "training.assign_module",
+    "training.view_yearsummary",
+    "training.close_schoolyear",
+    "training.view_yeartarget",
+}
+
 #: "app_label.codename" permissions of each role. Later issues add theirs here.
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     TEACHER: set(),
-    SCHOOL_MANAGER: {_ADMIN, "training.view_unit", "training.view_staffprofile"},
+    SCHOOL_MANAGER: {_ADMIN, "training.view_unit", "training.view_staffprofile", *_RECORDS_REVIEW},
     OFFICE_STAFF: {
         _ADMIN,
         "training.view_unit",
@@ -29,6 +40,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "training.view_staffprofile",
         "training.add_staffprofile",
         "training.change_staffprofile",
+        *_RECORDS_REVIEW,
+        "training.add_yeartarget",
+        "training.change_yeartarget",
     },
     CONTENT_EDITOR: {
         _ADMIN,

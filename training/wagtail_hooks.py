@@ -1,11 +1,25 @@
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from training import admin_views
+from courses.hooks import LESSON_CONTEXT, MODULE_CONTEXT, QUIZ_SUBMITTED
+from courses.models import LessonPage, ModulePage
+from training import admin_records, admin_views
 from training.models import StaffProfile, Unit
+from training.selectors import ModuleProgress, module_progress
+from training.services import attempt_submit, lesson_view_record
 
 
 class InReachViewSetMixin:
@@ -78,6 +92,77 @@ def register_organisation():
     return OrganisationGroup()
 
 
+# Training records: the managers' screens (training.admin_records) ----------------------------
+
+_RECORD_SCREENS = [
+    # (url name, path, view, menu label, icon, permission)
+    ("index", "", admin_records.ReviewIndexView, _("Review"), "tasks", "review_trainingplan"),
+    (
+        "assign",
+        "assign/",
+        admin_records.AssignView,
+        _("Assign modules"),
+        "list-ul",
+        "assign_module",
+    ),
+    (
+        "year_close",
+        "close-year/",
+        admin_records.YearCloseView,
+        _("Close a school year"),
+        "lock",
+        "close_schoolyear",
+    ),
+    (
+        "targets",
+        "targets/",
+        admin_records.YearTargetView,
+        _("Yearly targets"),
+        "date",
+        "view_yeartarget",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_training_record_urls():
+    patterns = [
+        path(route, view.as_view(), name=name) for name, route, view, *_rest in _RECORD_SCREENS
+    ]
+    patterns += [
+        path("plan/<int:pk>/", admin_records.PlanReviewView.as_view(), name="plan"),
+        path("record/<int:pk>/", admin_records.RecordReviewView.as_view(), name="record"),
+    ]
+    return [path("training/", include((patterns, "training_review"), namespace="training_review"))]
+
+
+class _PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(f"training.{self.permission}")
+
+
+@hooks.register("register_admin_menu_item")
+def register_training_records_menu():
+    items = [
+        _PermissionMenuItem(
+            label,
+            reverse(f"training_review:{name}"),
+            name=f"training-{name}",
+            icon_name=icon,
+            order=index,
+            permission=permission,
+        )
+        for index, (name, _route, _view, label, icon, permission) in enumerate(_RECORD_SCREENS)
+    ]
+    return SubmenuMenuItem(
+        _("Training records"), Menu(items=items), icon_name="tasks", name="training", order=290
+    )
+
+
 class _ReasonFormatter(LogFormatter):
     """Shows the reason or comment a person gave, so that the history says why."""
 
@@ -116,3 +201,135 @@ def register_training_log_actions(actions):
         actions.register_action(action)(
             type("_Formatter", (_ReasonFormatter,), {"label": label, "message": message})
         )
+
+
+# The content pages: progress, lesson views and final assessments -------------------------------
+
+
+@dataclass(frozen=True)
+class PageProgress:
+    """What courses' module and lesson templates show in their progress panel."""
+
+    percent: int
+    summary: str
+
+
+def _progress_text(progress: ModuleProgress) -> str:
+    if progress.completion is not None:
+        completion = progress.completion
+        text = _("Completed on %(date)s: %(hours)d tiết credited.") % {
+            "date": date_format(completion.completed_on, "SHORT_DATE_FORMAT"),
+            "hours": completion.hours,
+        }
+        if completion.score is not None:
+            text += " " + _("Score %(score)s/10.") % {"score": completion.score}
+        return text
+    rule = progress.rule
+    parts = [
+        ngettext(
+            "%(viewed)d of %(total)d lesson studied.",
+            "%(viewed)d of %(total)d lessons studied.",
+            rule.lessons_total,
+        )
+        % {"viewed": rule.lessons_viewed, "total": rule.lessons_total}
+    ]
+    if rule.has_assessment:
+        if rule.best_attempt is not None:
+            parts.append(
+                _("Final assessment passed with %(score)s/10.") % {"score": rule.best_attempt.score}
+            )
+        else:
+            parts.append(_("Final assessment not passed yet."))
+        if progress.attempts_left is not None:
+            parts.append(
+                ngettext(
+                    "%(count)d attempt left.", "%(count)d attempts left.", progress.attempts_left
+                )
+                % {"count": progress.attempts_left}
+            )
+    return " ".join(parts)
+
+
+def _page_progress(request, module) -> dict:
+    user = request.user
+    if not user.is_authenticated or module is None:
+        return {}
+    progress = module_progress(user=user, module=module)
+    if progress.enrolment is None:
+        if not StaffProfile.objects.filter(user=user).exists():
+            return {}
+        return {
+            "progress": PageProgress(
+                percent=0,
+                summary=_("You are not enrolled yet: opening a lesson enrols you in this module."),
+            )
+        }
+    return {"progress": PageProgress(percent=progress.percent, summary=_progress_text(progress))}
+
+
+@hooks.register(MODULE_CONTEXT)
+def module_page_progress(request, *, module):
+    return _page_progress(request, module)
+
+
+@hooks.register(LESSON_CONTEXT)
+def lesson_page_progress(request, *, lesson):
+    return _page_progress(request, lesson.module)
+
+
+@hooks.register("before_serve_page")
+def record_lesson_view(page, request, serve_args, serve_kwargs):
+    """A signed-in person opening a lesson: their progress (and enrolment on first view)."""
+    if isinstance(page, LessonPage) and request.method == "GET" and request.user.is_authenticated:
+        lesson_view_record(lesson=page, acting_user=request.user)
+
+
+#: Refusals that mean the form was not made from this quiz: answered with 400, as courses does.
+_MALFORMED = {
+    "unknown_question",
+    "unknown_choice",
+    "answer_shape",
+    "answers_not_mapping",
+    "answers_too_long",
+}
+
+
+@hooks.register(QUIZ_SUBMITTED)
+def record_final_assessment(request, *, page, quiz, answers):
+    """A signed-in person's answers to a module's final assessment are an attempt: scored here,
+    recorded, counted against the limit. Lesson quizzes stay self-checks (courses)."""
+    if not isinstance(page, ModulePage) or not request.user.is_authenticated:
+        return None
+    final = page.final_quiz()
+    if final is None or final.id != quiz.id:
+        return None
+    assessment_url = page.get_url(request) + page.reverse_subpage("assessment")
+    try:
+        attempt = attempt_submit(module=page, answers=answers, acting_user=request.user)
+    except ValidationError as error:
+        if getattr(error, "code", None) in _MALFORMED:
+            return HttpResponseBadRequest(" ".join(error.messages))
+        messages.error(request, " ".join(error.messages))
+        return redirect(assessment_url)
+    score = {"score": attempt.score, "mark": attempt.pass_mark}
+    if attempt.completion is not None:
+        messages.success(
+            request,
+            _("Your score: %(score)s/10 — passed. Module completed: %(hours)d tiết credited.")
+            % {**score, "hours": attempt.completion.hours},
+        )
+        return redirect(page.get_url(request))
+    if attempt.passed:
+        messages.success(
+            request,
+            _(
+                "Your score: %(score)s/10 — passed. Study the remaining lessons to complete the "
+                "module."
+            )
+            % score,
+        )
+        return redirect(page.get_url(request))
+    messages.warning(
+        request, _("Your score: %(score)s/10 — not passed yet (pass mark %(mark)s).") % score
+    )
+    return redirect(assessment_url)
