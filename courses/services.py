@@ -47,7 +47,7 @@ ERROR_UNKNOWN_KEY = _(
 ERROR_MISSING_KEY = _("line %(line)s: %(where)s has no “%(key)s”.")
 ERROR_DUPLICATE_KEY = _("line %(line)s: the key “%(key)s” appears twice in %(where)s.")
 ERROR_DUPLICATE_CODE = _(
-    "line %(line)s: the %(where)s code “%(code)s” is used twice (first on line %(first)s)."
+    "line %(line)s: two %(what)s have the code “%(code)s” (the first on line %(first)s)."
 )
 ERROR_CRITERION_WITHOUT_STANDARD = _(
     "line %(line)s: criterion “%(code)s” belongs to no standard: give its “standard”."
@@ -72,6 +72,7 @@ _WHERE = {
     "standards": _("a standard"),
     "criteria": _("a criterion"),
 }
+_PLURAL = {"levels": _("rating levels"), "standards": _("standards"), "criteria": _("criteria")}
 _FIELDS = {
     "file": ({"framework", "levels", "standards"}, {"criteria"}),
     "framework": (
@@ -258,7 +259,7 @@ def _parse(text: str) -> dict:
                 check.add(
                     ERROR_DUPLICATE_CODE,
                     line=_line(item, "code"),
-                    where=_WHERE[kind],
+                    what=_PLURAL[kind],
                     code=code,
                     first=first_line[code],
                 )

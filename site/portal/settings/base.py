@@ -147,6 +147,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# One clear error when a document is refused (courses.uploads.DocumentForm).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.uploads.DocumentForm"
+# Raster images only: an SVG can carry script, so it is accepted neither as an image nor as a
+# document (see WAGTAILDOCS_EXTENSIONS). Pages show images as WebP renditions.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_USER_CUSTOM_FIELDS = []
 
 # Background work: Django's tasks framework with the database backend (manage.py db_worker).

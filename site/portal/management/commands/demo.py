@@ -32,6 +32,7 @@ from training.models import Unit, User
 
 STEPS = [
     "training.demo.build_people",
+    "courses.demo.build_content",
     "portal.demo.build_site",
 ]
 
@@ -60,6 +61,9 @@ class DemoContext:
     schools: list[Unit] = field(default_factory=list)
     demo_school: Unit | None = None  # where the demo teacher and school manager work
     accounts: dict[str, User] = field(default_factory=dict)  # "teacher", "school_manager", …
+    # Left by courses.demo.build_content:
+    library_index: Page | None = None
+    programme_index: Page | None = None
     # Left by portal.demo.build_site:
     home: Page | None = None
     news_index: Page | None = None
