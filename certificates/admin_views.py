@@ -186,12 +186,18 @@ class _AdminForm(WagtailAdminTemplateMixin, FormView):
         return context
 
     def refused(self, form, error: ValidationError):
-        for field, problems in getattr(error, "error_dict", {None: error.messages}).items():
-            messages_ = [str(m) for m in (problems if isinstance(problems, list) else [problems])]
-            for message in messages_:
-                if isinstance(message, ValidationError):
-                    message = message.messages[0]
-                form.add_error(field if field in form.fields else None, message)
+        """A service's refusal: on the field it names, or as an error message at the top."""
+        if hasattr(error, "error_dict"):
+            for field, problems in error.message_dict.items():
+                if field in form.fields:
+                    for problem in problems:
+                        form.add_error(field, problem)
+                else:
+                    for problem in problems:
+                        messages.error(self.request, problem)
+        else:
+            for problem in error.messages:
+                messages.error(self.request, problem)
         return self.form_invalid(form)
 
 
