@@ -1,0 +1,68 @@
+"""`python -m bench` (make bench): prepare, serve, measure, print, write."""
+
+import os
+import platform
+import signal
+import sys
+import time
+
+import django
+
+from bench import database, load, server
+from bench.context import Bench
+from bench.pages import BASELINE
+from bench.report import RATIO_TARGET, Table, git_sha, utc_now
+from bench.sections import SECTIONS
+
+BUSY = 0.5  # one-minute load average above which the run says its numbers are depressed
+
+
+def _exit_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)  # so that `finally` stops gunicorn
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    started, clock = utc_now(), time.monotonic()
+    load_before = os.getloadavg()[0]
+    database.setup_django()
+    data = database.prepare()
+    teacher = database.bench_teacher()
+    table = Table(
+        title=f"Benchmark {started:%Y-%m-%d %H:%M} UTC · {git_sha()}",
+        facts=[
+            f"data: {data}; SQLite (WAL) at var/bench/",
+            f"server: gunicorn {' '.join(server.GUNICORN_ARGS)}, settings {database.SETTINGS}",
+            f"load: up to {load.REQUESTS} requests or {load.TIME_CAP:.0f} s per page, "
+            f"{load.CLIENTS} keep-alive clients, after {load.WARM_UP} warm-up requests each",
+            f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"Django {django.get_version()}; target: at least {RATIO_TARGET} × the bare view",
+        ],
+    )
+    if load_before > BUSY:
+        table.facts.append(
+            f"the machine was busy before the run (load average {load_before:.1f}): "
+            "every rate below is lower than on a quiet machine"
+        )
+    print("\n".join(table.facts) + "\n", flush=True)
+    print(table.heading(), flush=True)
+    with server.gunicorn(database.SETTINGS, BASELINE.path) as running:
+        bench = Bench(running, teacher)
+        for section in SECTIONS:
+            for row in section(bench):
+                table.add(row)
+        peaks = running.peak_rss_mib()
+    table.footer = [
+        "peak RSS of the gunicorn workers: "
+        + (", ".join(f"{mib:.0f} MiB" for mib in sorted(peaks.values())) or "unknown"),
+        f"whole run: {time.monotonic() - clock:.0f} s; "
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after",
+    ]
+    print("\n" + "\n".join(table.footer))
+    path = table.write(started)
+    print(f"written to {path.relative_to(database.ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

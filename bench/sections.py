@@ -1,0 +1,11 @@
+"""The benchmark's sections, in the order they run.
+
+A section is a function `(bench: Bench) -> Iterator[Row]`: it measures something against the
+running server or the bench database and yields rows for the one table. Write a new one in its
+own module (bench/certificates.py, bench/reports.py, …) and list it here."""
+
+from bench.pages import pages_section
+
+SECTIONS = [
+    pages_section,
+]
