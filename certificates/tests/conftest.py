@@ -4,6 +4,7 @@ services. `completed_year(person)` leaves a person with a year summary that says
 the plan"."""
 
 import io
+import math
 from datetime import timedelta
 
 import pytest
@@ -133,12 +134,12 @@ def completed_year(make_module):
 
 
 def png(width=600, height=240, colour=(30, 60, 160, 255)) -> bytes:
+    """A transparent image with a blue wave: a stand-in for a scanned signature."""
     buffer = io.BytesIO()
     image = PILImage.new("RGBA", (width, height), (0, 0, 0, 0))
     for x in range(40, width - 40):
         for dy in range(-3, 4):
-            y = height // 2 + int(40 * __import__("math").sin(x / 37)) + dy
-            image.putpixel((x, y), colour)
+            image.putpixel((x, height // 2 + int(40 * math.sin(x / 37)) + dy), colour)
     image.save(buffer, "PNG")
     return buffer.getvalue()
 
@@ -153,6 +154,10 @@ def signature_image(db):
 
 @pytest.fixture
 def issuer(department):
+    return issuer_create(department)
+
+
+def issuer_create(department):
     """The department issues certificates, signed by a deputy director (KT. GIÁM ĐỐC)."""
     return Issuer.objects.create(
         unit=department,
