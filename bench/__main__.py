@@ -23,13 +23,13 @@ def _exit_on_sigterm(signum, frame):
 
 def main() -> int:
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    started, clock = utc_now(), time.monotonic()
+    started, clock, sha = utc_now(), time.monotonic(), git_sha()  # others may commit meanwhile
     load_before = os.getloadavg()[0]
     database.setup_django()
     data = database.prepare()
     teacher = database.bench_teacher()
     table = Table(
-        title=f"Benchmark {started:%Y-%m-%d %H:%M} UTC · {git_sha()}",
+        title=f"Benchmark {started:%Y-%m-%d %H:%M} UTC · {sha}",
         facts=[
             f"data: {data}; SQLite (WAL) at var/bench/",
             f"server: gunicorn {' '.join(server.GUNICORN_ARGS)}, settings {database.SETTINGS}",
@@ -59,7 +59,7 @@ def main() -> int:
         f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after",
     ]
     print("\n" + "\n".join(table.footer))
-    path = table.write(started)
+    path = table.write(started, sha)
     print(f"written to {path.relative_to(database.ROOT)}")
     return 0
 

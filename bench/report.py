@@ -49,9 +49,9 @@ class Table:
         out += [""] + [f"{line}  " for line in self.footer] + [""]
         return "\n".join(out)
 
-    def write(self, when: datetime) -> Path:
+    def write(self, when: datetime, sha: str) -> Path:
         RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-        path = RESULTS_DIR / f"{when:%Y%m%dT%H%M%SZ}-{git_sha()}.md"
+        path = RESULTS_DIR / f"{when:%Y%m%dT%H%M%SZ}-{sha}.md"
         tmp = path.with_suffix(".tmp")
         tmp.write_text(self.markdown(), encoding="utf-8")
         os.replace(tmp, path)
