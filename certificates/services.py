@@ -89,6 +89,18 @@ def issuer_key_rotate(*, issuer: Issuer, acting_user: User | None) -> IssuerKey:
     return key
 
 
+@transaction.atomic
+def issuer_create(*, unit: Unit, acting_user: User | None, **fields) -> Issuer:
+    """Configure a unit as issuer (the fields of Issuer: names, signer, serial format, …) and
+    give it its first signing key."""
+    issuer = Issuer(unit=unit, **fields)
+    issuer.full_clean()
+    issuer.save()
+    _key_create(issuer)
+    log(instance=issuer, action="wagtail.create", user=acting_user)
+    return issuer
+
+
 def _signing_key(issuer: Issuer) -> IssuerKey:
     key = active_key(issuer)
     if key is not None:
@@ -455,9 +467,12 @@ def completed_summaries(*, unit: Unit, school_year: str):
 
 
 @transaction.atomic
-def bulk_issue_request(*, unit: Unit, school_year: str, acting_user: User | None) -> BulkIssue:
+def bulk_issue_request(
+    *, unit: Unit, school_year: str, acting_user: User | None, enqueue: bool = True
+) -> BulkIssue:
     """Ask for the yearly certificates of a unit to be issued in the background. Running it
-    again issues nothing twice: whoever already has a certificate is counted and skipped."""
+    again issues nothing twice: whoever already has a certificate is counted and skipped.
+    `enqueue=False` leaves the running to the caller (`bulk_issue_run`)."""
     validate_school_year(school_year)
     bulk = BulkIssue.objects.create(unit=unit, school_year=school_year, requested_by=acting_user)
     log(
@@ -467,13 +482,14 @@ def bulk_issue_request(*, unit: Unit, school_year: str, acting_user: User | None
         data={"unit": unit.code, "school_year": school_year},
     )
 
-    def enqueue():
+    def start():
         from certificates.tasks import bulk_issue_task
 
         result = bulk_issue_task.enqueue(bulk_issue_id=bulk.pk)
         BulkIssue.objects.filter(pk=bulk.pk, task_id="").update(task_id=str(result.id)[:64])
 
-    transaction.on_commit(enqueue)
+    if enqueue:
+        transaction.on_commit(start)
     return bulk
 
 

@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Site
 
-from certificates.models import Delegation, Issuer, ModuleCertificateRule
+from certificates.models import Delegation, ModuleCertificateRule
 from courses.models import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage
 from courses.school_year import current_school_year
 from training.models import YearStatus, YearSummary
@@ -159,7 +159,9 @@ def issuer(department):
 
 def issuer_create(department):
     """The department issues certificates, signed by a deputy director (KT. GIÁM ĐỐC)."""
-    return Issuer.objects.create(
+    from certificates.services import issuer_create as configure
+
+    return configure(
         unit=department,
         slug="sgd-lai-chau",
         public_name="Sở Giáo dục và Đào tạo Lai Châu",
@@ -171,6 +173,7 @@ def issuer_create(department):
         signer_title="PHÓ GIÁM ĐỐC",
         signer_name="Đặng Văn Dũng",
         serial_format="{number}/GCN-SGDĐT",
+        acting_user=None,
     )
 
 
