@@ -21,6 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include(portal_patterns)),
+    path("", include("portal.api.urls")),
+    path("xapi/", include("xapi.urls")),
     path("", include("training.urls")),
     path("", include("certificates.urls")),
 ]

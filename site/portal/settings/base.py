@@ -14,6 +14,9 @@ INSTALLED_APPS = [
     "certificates",
     "training",
     "courses",
+    # The REST API's tokens and idempotent requests (site/portal/api), xAPI statements (site/xapi).
+    "portal.api",
+    "xapi",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -48,9 +51,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.VietnameseFirstLocaleMiddleware",
+    # /api/ and /xapi/ also honour Accept-Language (scripts have no language switcher).
+    "portal.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A retried API request with the same Idempotency-Key is done once.
+    "portal.api.middleware.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "training.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -165,25 +172,76 @@ CERTIFICATES_PUBLIC_URL = os.environ.get("CERTIFICATES_PUBLIC_URL", "")
 CERTIFICATES_KEY_SECRET = os.environ.get("CERTIFICATES_KEY_SECRET", "")
 CERTIFICATES_VERIFY_RATE_PER_MINUTE = 60
 
-# API
+# API (site/portal/api wires it; docs/api.md describes it)
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "portal.api.schema.AutoSchema",
+    # Bearer first: an unauthenticated request is answered 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "portal.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "portal.api.pagination.Pagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "portal.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "portal.api.throttles.AnonymousThrottle",
+        "portal.api.throttles.PersonThrottle",
+        "portal.api.throttles.ScopedThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        # Without a login (the resource library, certificate verification), per address.
+        "anon": os.environ.get("API_RATE_ANON", "120/minute"),
+        # One person, whatever they call.
+        "user": os.environ.get("API_RATE_USER", "1200/minute"),
+        # Certificate verification, per address or person (the page's own limit is apart).
+        "verify": os.environ.get("API_RATE_VERIFY", "60/minute"),
+    },
+    # Behind a reverse proxy, the number of proxies whose X-Forwarded-For to trust (0: the
+    # client address is REMOTE_ADDR; a forged header then changes nothing).
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+    "COERCE_DECIMAL_TO_STRING": False,
 }
+#: How long a response to a request sent with an Idempotency-Key is kept for retries.
+API_IDEMPOTENCY_HOURS = 24
 SPECTACULAR_SETTINGS = {
     "TITLE": "Học Tập API",
-    "DESCRIPTION": _("Regular training (BDTX) and lifelong learning for teachers."),
+    "DESCRIPTION": _(
+        "Regular training (BDTX) and lifelong learning for teachers. Authenticate with a "
+        "personal API token (Authorization: Bearer …) made on your profile page, or with the "
+        "site's session. Errors have one shape: {\"error\": {\"code\", \"message\", "
+        "\"fields\"}}. See docs/api.md."
+    ),
     "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "PREPROCESSING_HOOKS": ["portal.api_schema.only_public_api"],
+    # Nothing fetched from another site: no validator badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "PREPROCESSING_HOOKS": ["portal.api.schema.api_endpoints"],
+    "ENUM_NAME_OVERRIDES": {
+        "ProgrammeKindEnum": "courses.choices.ProgrammeKind",
+        "DeliveryEnum": "courses.choices.Delivery",
+        "FrameworkAudienceEnum": "courses.models.FrameworkAudience",
+        "QuestionKindEnum": ["single_choice", "multiple_choice", "true_false", "short_answer"],
+        "UnitKindEnum": "training.models.UnitKind",
+        "ProgrammeEnum": "training.models.Programme",
+        "AudienceEnum": "training.models.Audience",
+        "PlanStatusEnum": "training.models.PlanStatus",
+        "RecordStatusEnum": "training.models.RecordStatus",
+        "YearStatusEnum": "training.models.YearStatus",
+        "CertificateKindEnum": "certificates.models.CertificateKind",
+        "CertificateStatusEnum": ["valid", "revoked", "replaced"],
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "xapi.schema.statements_one_or_many",
+    ],
 }
 
 # E-mail: development prints to the console; production reads its settings from the environment.
