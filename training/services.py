@@ -17,7 +17,6 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import log
@@ -268,7 +267,8 @@ def _run_hooks(name: str, **kwargs) -> None:
 
 
 def _local(day: date) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
+    """A date as the pages print it: 31/5/2027."""
+    return f"{day.day}/{day.month}/{day.year}"
 
 
 # Summaries ------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def final_quiz(**kwargs):
 
 def answers(module: ModulePage, *, right: int | None = None) -> dict:
     """Answers to a module's final quiz: all right, or only the first `right` questions right
-    (the others wrong). The sample quiz has 5 points: 2 + 1 + 1 + 1."""
+    (the others wrong). The quiz has four questions worth 2 + 1 + 1 + 1 points."""
     quiz = module.final_quiz()
     given = {}
     for index, question in enumerate(quiz.value["questions"]):
@@ -191,3 +191,41 @@ def study(module: ModulePage, person, *, right: int | None = None):
             module=module, answers=answers(module, right=right), acting_user=person
         )
     return None
+
+
+def pdf_file(name="giay-chung-nhan.pdf", size=0):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+    return SimpleUploadedFile(name, body + b" " * max(0, size - len(body)), "application/pdf")
+
+
+def zip_file(name, entries: dict):
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for entry, content in entries.items():
+            archive.writestr(entry, content)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def record_values(**changes):
+    """A face-to-face record as a teacher fills it in: a two-day training ten days ago."""
+    from datetime import timedelta
+
+    start = timezone.localdate() - timedelta(days=10)
+    values = {
+        "school_year": current_school_year(start),
+        "title": "Tập huấn thực hiện nhiệm vụ năm học",
+        "organiser": "Sở GD&ĐT Lai Châu",
+        "start_date": start,
+        "end_date": start + timedelta(days=1),
+        "hours": 16,
+        "programme": "01",
+    }
+    values.update(changes)
+    return values
