@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from rest_framework.test import APIClient
 from wagtail.models import Site
@@ -43,12 +44,17 @@ from training.services import (
     attempt_submit,
     enrolment_self,
     lesson_view_record,
+    plan_approve,
     plan_save,
     plan_submit,
     record_year_window,
+    training_record_approve,
     training_record_submit,
     year_target_set,
 )
+
+#: The smallest file evidence_check takes for a PDF.
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 #: The roles of the access matrix, in the order its tables list them.
 ROLES = (
@@ -213,6 +219,7 @@ class World:
     school: object
     other_school: object
     teacher: object
+    graduate: object
     other_teacher: object
     manager: object
     other_manager: object
@@ -235,6 +242,29 @@ class World:
 
     def person(self, role: str):
         return None if role == "anonymous" else getattr(self, role)
+
+
+def complete_year(person, *, module: ModulePage, day) -> None:
+    """Take a person through the whole year: plan approved, the module studied and passed,
+    40 + 40 tiết of approved face-to-face training."""
+    year = this_year()
+    plan = plan_save(school_year=year, modules=[module], acting_user=person)
+    plan_approve(plan=plan_submit(plan=plan, acting_user=person), acting_user=None)
+    for lesson in module.lessons():
+        lesson_view_record(lesson=lesson, acting_user=person)
+    attempt_submit(module=module, answers=quiz_answers(module), acting_user=person)
+    for programme in ("01", "02"):
+        record = training_record_submit(
+            school_year=year,
+            title=f"Tập huấn chương trình {programme}",
+            organiser="Sở GD&ĐT Lai Châu",
+            start_date=day,
+            end_date=day,
+            hours=40,
+            programme=programme,
+            acting_user=person,
+        )
+        training_record_approve(record=record, acting_user=None)
 
 
 def build_world(*, department, commune, school, other_school, make_person) -> World:
@@ -305,8 +335,11 @@ def build_world(*, department, commune, school, other_school, make_person) -> Wo
         end_date=day,
         hours=16,
         programme="01",
+        files=[SimpleUploadedFile("giay-chung-nhan.pdf", PDF, content_type="application/pdf")],
         acting_user=teacher,
     )
+    graduate = make_person(unit=school, staff_code="GV003", full_name="Giàng Seo Lử")
+    complete_year(graduate, module=module, day=day)
     # A module certificate: the plain module studied, its certificate issued.
     issuer = Issuer.objects.create(
         unit=department,
@@ -333,6 +366,7 @@ def build_world(*, department, commune, school, other_school, make_person) -> Wo
         school=school,
         other_school=other_school,
         teacher=teacher,
+        graduate=graduate,
         other_teacher=other_teacher,
         manager=manager,
         other_manager=other_manager,

@@ -35,6 +35,8 @@ ERROR_NO_MODULE = _("No published module has the id %(id)s.")
 ERROR_NO_LESSON = _("No published lesson has the id %(id)s.")
 ERROR_NO_UNIT = _("No unit within your reach has the id %(id)s.")
 ERROR_NO_PERSON = _("Nobody within your reach has the id %(id)s.")
+ERROR_UNKNOWN_UNIT = _("No unit has the id %(id)s.")
+ERROR_UNKNOWN_PERSON = _("Nobody has the id %(id)s.")
 
 
 class SchoolYearField(serializers.CharField):
@@ -246,13 +248,13 @@ class EnrolmentCreateInput(serializers.Serializer):
 class AssignInput(serializers.Serializer):
     module = ObjectIdField(queryset_key="modules", error=ERROR_NO_MODULE)
     units = serializers.ListField(
-        child=ObjectIdField(queryset_key="units", error=ERROR_NO_UNIT),
+        child=ObjectIdField(queryset_key="units", error=ERROR_UNKNOWN_UNIT),
         required=False,
         default=list,
         max_length=500,
     )
     people = serializers.ListField(
-        child=ObjectIdField(queryset_key="people", error=ERROR_NO_PERSON),
+        child=ObjectIdField(queryset_key="people", error=ERROR_UNKNOWN_PERSON),
         required=False,
         default=list,
         max_length=5000,
