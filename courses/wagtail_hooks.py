@@ -3,6 +3,7 @@ features the content pages use."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -62,7 +63,7 @@ class LanguageViewSet(_ReferenceViewSet):
 class LicenceViewSet(_ReferenceViewSet):
     model = Licence
     icon = "copy"
-    list_display = ["short_name", "name", "attribution", "is_open"]
+    list_display = ["short_name", "name", "attribution", BooleanColumn("is_open")]
     list_export = ["short_name", "name", "code", "url", "attribution", "is_open"]
     list_filter = ["attribution", "is_open"]
     search_fields = ["name", "short_name", "code"]
@@ -112,7 +113,12 @@ class FrameworkViewSet(SnippetViewSet):
 class StandardViewSet(SnippetViewSet):
     model = Standard
     icon = "list-ol"
-    list_display = ["name", "code", "framework", "confirmed"]
+    list_display = [
+        "name",
+        "code",
+        Column("framework", accessor="framework.code", label=_("framework")),
+        BooleanColumn("confirmed"),
+    ]
     list_export = ["framework", "code", "name", "description", "confirmed"]
     list_filter = ["framework", "confirmed"]
     search_fields = ["name", "code"]
@@ -133,7 +139,13 @@ class StandardViewSet(SnippetViewSet):
 class CriterionViewSet(SnippetViewSet):
     model = Criterion
     icon = "tick"
-    list_display = ["name", "code", "standard", "confirmed"]
+    list_display = [
+        "name",
+        "code",
+        Column("framework", accessor="framework.code", label=_("framework")),
+        "standard",
+        BooleanColumn("confirmed"),
+    ]
     list_export = ["framework", "standard", "code", "name", "description", "confirmed"]
     list_filter = ["framework", "confirmed"]
     search_fields = ["name", "code"]

@@ -2,6 +2,8 @@
 library's ?q=&type=&subject=&level=&lang=&licence= (values of one facet OR, facets AND; words
 matched with or without diacritics), the programme pages' ?year=&programme=&level=&criterion=."""
 
+import re
+
 import django_filters
 from django import forms
 from django.db.models import Value
@@ -22,6 +24,22 @@ from courses.school_year import SCHOOL_YEAR_PATTERN
 from courses.selectors import FACETS, MAX_VALUES_PER_FACET, resources_matching
 
 MAX_CODES = MAX_VALUES_PER_FACET
+#: The largest id a database key holds (a 64-bit signed integer): larger ones are refused
+#: before they reach the database, which would fail on them.
+MAX_ID = 2**63 - 1
+_CODE = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")
+
+
+class IdFilter(django_filters.NumberFilter):
+    """An id: a whole number from 1 to MAX_ID (anything else is a 400, never a database
+    error)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
 
 
 def with_parent_path(queryset, steplen: int):
@@ -48,9 +66,9 @@ class ModuleFilter(django_filters.FilterSet):
     programme = django_filters.ChoiceFilter(
         choices=ProgrammeKind.choices, method="filter_programme", help_text="Programme kind."
     )
-    programme_id = django_filters.NumberFilter(method="filter_programme_id")
+    programme_id = IdFilter(method="filter_programme_id")
     level = django_filters.CharFilter(method="filter_level", help_text="School level code.")
-    criterion = django_filters.NumberFilter(method="filter_criterion", help_text="Criterion id.")
+    criterion = IdFilter(method="filter_criterion", help_text="Criterion id.")
     code = django_filters.CharFilter(field_name="code", lookup_expr="iexact")
 
     class Meta:
@@ -79,7 +97,7 @@ class ModuleFilter(django_filters.FilterSet):
 
 
 class LessonFilter(django_filters.FilterSet):
-    module = django_filters.NumberFilter(method="filter_module", help_text="Module id.")
+    module = IdFilter(method="filter_module", help_text="Module id.")
 
     class Meta:
         model = LessonPage
@@ -96,7 +114,9 @@ class CodesField(forms.Field):
         if not value:
             return []
         values = value if isinstance(value, list | tuple) else [value]
-        return [code.strip() for item in values for code in str(item).split(",") if code.strip()]
+        codes = [code.strip() for item in values for code in str(item).split(",")]
+        # Codes look like codes; anything else is ignored, as on the library page.
+        return [code for code in codes if _CODE.match(code)]
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string", "maxLength": 64}})
@@ -141,12 +161,17 @@ ResourceFilter = type(
 
 
 class StandardFilter(django_filters.FilterSet):
+    framework = IdFilter(field_name="framework_id")
+
     class Meta:
         model = Standard
         fields = ["framework"]
 
 
 class CriterionFilter(django_filters.FilterSet):
+    framework = IdFilter(field_name="framework_id")
+    standard = IdFilter(field_name="standard_id")
+
     class Meta:
         model = Criterion
         fields = ["framework", "standard"]

@@ -19,9 +19,14 @@ from courses.models import (
 )
 from courses.selectors import lesson_counts
 
+#: Ids in addresses: longer numbers are not ids (and would overflow the database's keys); such
+#: addresses are answered 404 by portal.api.urls.
+ID_PATTERN = "[0-9]{1,18}"
+
 
 class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = [DjangoFilterBackend, OrderingFilter]
+    lookup_value_regex = ID_PATTERN
 
 
 @extend_schema_view(

@@ -4,6 +4,7 @@ in the admin (Snippets). Their `code` is what shareable URLs and data files use.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.search import index
 
 from courses.text import nfc
@@ -54,7 +55,8 @@ class Grade(ReferenceItem):
 
 class Subject(ReferenceItem):
     class Meta(ReferenceItem.Meta):
-        verbose_name = _("subject")
+        # A context: Wagtail's catalogs already translate "subject" as an e-mail's subject.
+        verbose_name = pgettext_lazy("school subject", "subject")
         verbose_name_plural = _("subjects")
 
 
