@@ -43,7 +43,7 @@ class UnitYearForm(forms.Form):
 
 class IssueForm(forms.Form):
     person = forms.CharField(
-        label=_("Person"), help_text=_("Staff code, or the full name if it is unique.")
+        label=_("Holder"), help_text=_("Staff code, or the full name if it is unique.")
     )
     school_year = forms.ChoiceField(label=_("School year"), choices=())
 
