@@ -4,8 +4,10 @@ A section is a function `(bench: Bench) -> Iterator[Row]`: it measures something
 running server or the bench database and yields rows for the one table. Write a new one in its
 own module (bench/certificates.py, bench/reports.py, …) and list it here."""
 
+from bench.bench_certificates import certificates_section
 from bench.pages import pages_section
 
 SECTIONS = [
     pages_section,
+    certificates_section,
 ]

@@ -88,22 +88,6 @@ class CertificateIndexView(generic.IndexView):
 
 
 class CertificateInspectView(generic.InspectView):
-    fields = [
-        "holder",
-        "kind",
-        "school_year",
-        "serial",
-        "completed_on",
-        "issued_at",
-        "issued_by",
-        "issuer",
-        "revoked_at",
-        "revocation_reason",
-        "replaced_at",
-        "correction",
-        "code",
-    ]
-
     def get_object(self, queryset=None):
         certificate = super().get_object(queryset)
         if not selectors.certificates_visible_to(self.request.user).filter(pk=certificate.pk):

@@ -29,7 +29,26 @@ class CertificateViewSet(ModelViewSet):
     index_view_class = admin_views.CertificateIndexView
     inspect_view_class = admin_views.CertificateInspectView
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "holder",
+        "kind",
+        "school_year",
+        "serial",
+        "completed_on",
+        "issued_at",
+        "issued_by",
+        "issuer",
+        "revoked_at",
+        "revocation_reason",
+        "replaced_at",
+        "replaced_by",
+        "correction",
+        "code",
+    ]
     copy_view_enabled = False
+    # Certificates are records, not content: no "usage" to track, and no reference-index
+    # work on every issue.
+    add_to_reference_index = False
     list_display = admin_views.certificate_list_display
     list_filter = ["kind", "school_year", "issuer"]
     list_export = ["serial", "holder_name", "school_year", "kind", "status", "completed_on", "code"]
