@@ -717,7 +717,11 @@ def dashboard_for(*, user: User, today: date) -> Dashboard:
             target_02=target.hours_02,
             target_03=target.hours_03,
         )
-    plan = TrainingPlan.objects.filter(user=user, school_year=school_year).first()
+    plan = (
+        TrainingPlan.objects.filter(user=user, school_year=school_year)
+        .select_related("decided_by")
+        .first()
+    )
 
     enrolments = list(
         Enrolment.objects.filter(user=user, school_year=school_year)

@@ -6,8 +6,8 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
@@ -217,12 +217,12 @@ class PageProgress:
 def _progress_text(progress: ModuleProgress) -> str:
     if progress.completion is not None:
         completion = progress.completion
-        text = _("Completed on %(date)s: %(hours)d tiết credited.") % {
+        text = gettext("Completed on %(date)s: %(hours)d tiết credited.") % {
             "date": date_format(completion.completed_on, "SHORT_DATE_FORMAT"),
             "hours": completion.hours,
         }
         if completion.score is not None:
-            text += " " + _("Score %(score)s/10.") % {"score": completion.score}
+            text += " " + gettext("Score %(score)s/10.") % {"score": completion.score}
         return text
     rule = progress.rule
     parts = [
@@ -236,10 +236,11 @@ def _progress_text(progress: ModuleProgress) -> str:
     if rule.has_assessment:
         if rule.best_attempt is not None:
             parts.append(
-                _("Final assessment passed with %(score)s/10.") % {"score": rule.best_attempt.score}
+                gettext("Final assessment passed with %(score)s/10.")
+                % {"score": rule.best_attempt.score}
             )
         else:
-            parts.append(_("Final assessment not passed yet."))
+            parts.append(gettext("Final assessment not passed yet."))
         if progress.attempts_left is not None:
             parts.append(
                 ngettext(
@@ -261,7 +262,9 @@ def _page_progress(request, module) -> dict:
         return {
             "progress": PageProgress(
                 percent=0,
-                summary=_("You are not enrolled yet: opening a lesson enrols you in this module."),
+                summary=gettext(
+                    "You are not enrolled yet: opening a lesson enrols you in this module."
+                ),
             )
         }
     return {"progress": PageProgress(percent=progress.percent, summary=_progress_text(progress))}
@@ -315,14 +318,14 @@ def record_final_assessment(request, *, page, quiz, answers):
     if attempt.completion is not None:
         messages.success(
             request,
-            _("Your score: %(score)s/10 — passed. Module completed: %(hours)d tiết credited.")
+            gettext("Your score: %(score)s/10 — passed. Module completed: %(hours)d tiết credited.")
             % {**score, "hours": attempt.completion.hours},
         )
         return redirect(page.get_url(request))
     if attempt.passed:
         messages.success(
             request,
-            _(
+            gettext(
                 "Your score: %(score)s/10 — passed. Study the remaining lessons to complete the "
                 "module."
             )
@@ -330,6 +333,6 @@ def record_final_assessment(request, *, page, quiz, answers):
         )
         return redirect(page.get_url(request))
     messages.warning(
-        request, _("Your score: %(score)s/10 — not passed yet (pass mark %(mark)s).") % score
+        request, gettext("Your score: %(score)s/10 — not passed yet (pass mark %(mark)s).") % score
     )
     return redirect(assessment_url)

@@ -5,6 +5,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from courses.api.filters import IdFilter
 from courses.text import fold
 from training.models import (
     Attempt,
@@ -42,7 +43,7 @@ class ScopeFilter(django_filters.ChoiceFilter):
         )
 
 
-class IdsBelowFilter(django_filters.NumberFilter):
+class IdsBelowFilter(IdFilter):
     """A unit id: rows whose unit is that unit or one below it."""
 
     def __init__(self, *, path_field: str, **kwargs):
@@ -63,7 +64,7 @@ class UnitFilter(django_filters.FilterSet):
         method="filter_q", help_text="Name or code, with or without diacritics."
     )
     kind = django_filters.ChoiceFilter(choices=UnitKind.choices)
-    parent = django_filters.NumberFilter(method="filter_parent", help_text="Direct children of.")
+    parent = IdFilter(method="filter_parent", help_text="Direct children of.")
     below = IdsBelowFilter(path_field="path", help_text="This unit and every unit below it.")
 
     class Meta:
@@ -107,7 +108,7 @@ class EnrolmentFilter(django_filters.FilterSet):
     completed = django_filters.BooleanFilter(
         field_name="completion", lookup_expr="isnull", exclude=True
     )
-    module = django_filters.NumberFilter(field_name="module_id")
+    module = IdFilter(field_name="module_id")
 
     class Meta:
         model = Enrolment
@@ -115,8 +116,8 @@ class EnrolmentFilter(django_filters.FilterSet):
 
 
 class LessonViewFilter(django_filters.FilterSet):
-    module = django_filters.NumberFilter(field_name="enrolment__module_id")
-    lesson = django_filters.NumberFilter(field_name="lesson_id")
+    module = IdFilter(field_name="enrolment__module_id")
+    lesson = IdFilter(field_name="lesson_id")
 
     class Meta:
         model = LessonView
@@ -124,7 +125,7 @@ class LessonViewFilter(django_filters.FilterSet):
 
 
 class AttemptFilter(django_filters.FilterSet):
-    module = django_filters.NumberFilter(field_name="enrolment__module_id")
+    module = IdFilter(field_name="enrolment__module_id")
     passed = django_filters.BooleanFilter()
 
     class Meta:
@@ -137,7 +138,7 @@ class TrainingRecordFilter(django_filters.FilterSet):
     school_year = django_filters.CharFilter()
     status = django_filters.ChoiceFilter(choices=RecordStatus.choices)
     programme = django_filters.ChoiceFilter(choices=Programme.choices)
-    person = django_filters.NumberFilter(field_name="user_id")
+    person = IdFilter(field_name="user_id")
     unit = IdsBelowFilter(path_field="user__profile__unit__path")
 
     class Meta:
@@ -149,7 +150,7 @@ class PlanFilter(django_filters.FilterSet):
     scope = ScopeFilter()
     school_year = django_filters.CharFilter()
     status = django_filters.ChoiceFilter(choices=PlanStatus.choices)
-    person = django_filters.NumberFilter(field_name="user_id")
+    person = IdFilter(field_name="user_id")
     unit = IdsBelowFilter(path_field="user__profile__unit__path")
 
     class Meta:
@@ -161,7 +162,7 @@ class YearSummaryFilter(django_filters.FilterSet):
     school_year = django_filters.CharFilter()
     status = django_filters.ChoiceFilter(choices=YearStatus.choices)
     audience = django_filters.ChoiceFilter(choices=Audience.choices)
-    person = django_filters.NumberFilter(field_name="user_id")
+    person = IdFilter(field_name="user_id")
     unit = IdsBelowFilter(
         path_field="unit__path", help_text="Summaries of this unit and the units below it."
     )

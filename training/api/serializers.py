@@ -35,6 +35,7 @@ ERROR_NO_MODULE = _("No published module has the id %(id)s.")
 ERROR_NO_LESSON = _("No published lesson has the id %(id)s.")
 ERROR_NO_UNIT = _("No unit within your reach has the id %(id)s.")
 ERROR_NO_PERSON = _("Nobody within your reach has the id %(id)s.")
+ERROR_NUL = _("The text must not contain the NUL character.")
 ERROR_UNKNOWN_UNIT = _("No unit has the id %(id)s.")
 ERROR_UNKNOWN_PERSON = _("Nobody has the id %(id)s.")
 
@@ -87,7 +88,7 @@ class UnitSerializer(serializers.ModelSerializer):
         model = Unit
         fields = ["id", "code", "name", "kind", "parent", "depth", "is_school"]
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_parent(self, unit) -> int | None:
         parents = self.context.get("parents")
         if parents is not None:
@@ -113,6 +114,7 @@ class PersonRefSerializer(serializers.ModelSerializer):
 
 class StaffSerializer(serializers.ModelSerializer):
     staff_code = serializers.CharField(source="username")
+    email = serializers.CharField()
     name = serializers.CharField(source="full_name")
     unit = serializers.SerializerMethodField()
     position = serializers.SerializerMethodField()
@@ -327,6 +329,17 @@ class AttemptSerializer(serializers.ModelSerializer):
         fields = ["id", "module", "number", "score", "pass_mark", "passed", "submitted_at"]
 
 
+def contains_nul(value) -> bool:
+    """Whether a JSON value holds the NUL character anywhere (no database stores it in text)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(contains_nul(item) for item in value)
+    return False
+
+
 class AttemptInput(serializers.Serializer):
     module = ObjectIdField(queryset_key="modules", error=ERROR_NO_MODULE)
     answers = serializers.DictField(
@@ -336,6 +349,11 @@ class AttemptInput(serializers.Serializer):
             "final_assessment."
         )
     )
+
+    def validate_answers(self, answers):
+        if contains_nul(answers):
+            raise serializers.ValidationError(ERROR_NUL)
+        return answers
 
 
 class AttemptResultSerializer(AttemptSerializer):
@@ -404,7 +422,7 @@ class TrainingRecordSerializer(serializers.ModelSerializer):
         profile = getattr(record.user, "profile", None)
         return UnitRefSerializer(profile.unit).data if profile else None
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_decided_by(self, record) -> str | None:
         return record.decided_by.full_name if record.decided_by else None
 
@@ -462,7 +480,7 @@ class PlanEventSerializer(serializers.ModelSerializer):
         model = PlanEvent
         fields = ["action", "actor", "at", "comment"]
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_actor(self, event) -> str | None:
         return event.actor.full_name if event.actor else None
 
@@ -489,7 +507,7 @@ class PlanSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_decided_by(self, plan) -> str | None:
         return plan.decided_by.full_name if plan.decided_by else None
 

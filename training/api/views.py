@@ -2,7 +2,7 @@
 within one's reach); each change is one service call; refusals are the services' own errors,
 turned into the API's error shape by portal.api.errors."""
 
-from django.http import FileResponse
+from django.http import FileResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -21,11 +21,13 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from courses.api.views import ID_PATTERN
 from courses.models import LessonPage, ModulePage
 from courses.school_year import current_school_year
 from training.api import filters, selectors
 from training.api import serializers as s
 from training.api.permissions import CanAssign, CanReadSummaries, CanReviewPlans, CanReviewRecords
+from training.evidence import ALLOWED
 from training.models import Enrolment, TrainingRecord, Unit, User
 from training.selectors import (
     evidence_visible_to,
@@ -67,6 +69,7 @@ def _scope(request) -> str:
 
 class ApiViewSet(viewsets.GenericViewSet):
     filter_backends = [DjangoFilterBackend, OrderingFilter]
+    lookup_value_regex = ID_PATTERN
 
     def input(self, serializer_class, data=None, **context):
         """Validate input with an InputSerializer; `context` gives the querysets its ids are
@@ -372,14 +375,15 @@ class TrainingRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ap
     @extend_schema(
         summary="Download an evidence file (its owner and the managers in reach)",
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
+            (200, content_type): OpenApiResponse(OpenApiTypes.BINARY)
+            for content_type in sorted({kind for kind, _magic in ALLOWED.values()})
         },
         filters=False,
     )
     @action(
         detail=True,
         methods=["get"],
-        url_path=r"evidence/(?P<evidence_id>[0-9]+)",
+        url_path=r"evidence/(?P<evidence_id>[0-9]{1,18})",
         url_name="evidence",
         filter_backends=[],
     )
@@ -398,9 +402,12 @@ class TrainingRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ap
 
 
 def _merge(data, defaults: dict):
-    """The request's data with `defaults` for the fields it does not send (a PATCH)."""
-    if hasattr(data, "copy") and hasattr(data, "setlist"):
-        merged = data.copy()
+    """The request's data with `defaults` for the fields it does not send (a PATCH). A form's
+    data is copied list by list: uploaded files are passed on, never copied."""
+    if isinstance(data, QueryDict):
+        merged = QueryDict(mutable=True)
+        for name in data:
+            merged.setlist(name, data.getlist(name))
         for name, value in defaults.items():
             merged.setlist(name, [] if value is None else [str(value)])
         return merged

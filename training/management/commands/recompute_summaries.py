@@ -28,6 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, school_year=None, check=False, batch_size=SUMMARY_BATCH, **options):
         if school_year and not SCHOOL_YEAR_PATTERN.match(school_year):
             raise CommandError("Write the school year as 2026-2027.")
+        self.verbosity = options.get("verbosity", 1)
         keys = sorted(summary_keys(school_year=school_year))
         differing = 0
         for start in range(0, len(keys), batch_size):
