@@ -33,6 +33,7 @@ from training.models import Unit, User
 STEPS = [
     "training.demo.build_people",
     "courses.demo.build_content",
+    "training.demo_records.build_records",
     "certificates.demo.build_certificates",
     "portal.demo.build_site",
 ]
