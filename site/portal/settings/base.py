@@ -161,6 +161,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.uploads.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_USER_CUSTOM_FIELDS = []
 
+# Training records: the largest evidence file a teacher may attach to a face-to-face record.
+TRAINING_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+
 # Background work: Django's tasks framework with the database backend (manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
