@@ -68,7 +68,7 @@ class CertificateSerializer(serializers.ModelSerializer):
     def get_title(self, certificate) -> str:
         return certificate.data.get("title_line", "")
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_hours(self, certificate) -> int | None:
         hours = certificate.data.get("hours")
         return hours if isinstance(hours, int) else None

@@ -18,10 +18,13 @@ from certificates.api import serializers as s
 from certificates.api.selectors import certificates_readable_by
 from certificates.models import Certificate, CertificateKind
 from certificates.views import _public_facts
+from courses.api.filters import IdFilter
 from training.api.filters import IdsBelowFilter, ScopeFilter
 from training.api.permissions import role_permission
 from training.selectors import staff_visible_to
 
+#: Ids in addresses: longer numbers are not ids (and would overflow the database's keys).
+ID_PATTERN = "[0-9]{1,18}"
 CanIssue = role_permission("certificates.issue_certificate")
 CanRevoke = role_permission("certificates.revoke_certificate")
 
@@ -34,7 +37,7 @@ class CertificateFilter(df.FilterSet):
         choices=[("valid", "valid"), ("revoked", "revoked"), ("replaced", "replaced")],
         method="filter_status",
     )
-    person = df.NumberFilter(field_name="holder_id")
+    person = IdFilter(field_name="holder_id")
     unit = IdsBelowFilter(path_field="holder__profile__unit__path")
 
     class Meta:
@@ -56,6 +59,7 @@ class CertificateFilter(df.FilterSet):
 class CertificateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = s.CertificateSerializer
     filterset_class = CertificateFilter
+    lookup_value_regex = ID_PATTERN
     filter_backends = [DjangoFilterBackend, OrderingFilter]
     ordering_fields = ["issued_at", "school_year"]
     ordering = ["-issued_at", "-pk"]

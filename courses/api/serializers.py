@@ -50,6 +50,8 @@ class LanguageSerializer(serializers.ModelSerializer):
 
 
 class LicenceSerializer(serializers.ModelSerializer):
+    url = serializers.CharField()
+
     class Meta:
         model = Licence
         fields = ["code", "short_name", "name", "url", "is_open", "attribution"]
@@ -224,7 +226,7 @@ class LessonSerializer(serializers.ModelSerializer):
         model = LessonPage
         fields = ["id", "title", "summary", "module", "url"]
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_module(self, lesson) -> int | None:
         parents = self.context.get("lesson_modules")
         if parents is not None and lesson.pk in parents:
@@ -294,6 +296,8 @@ class ResourceSerializer(serializers.ModelSerializer):
     attribution = serializers.SerializerMethodField()
     files = serializers.SerializerMethodField()
     published_at = serializers.DateTimeField(source="first_published_at", allow_null=True)
+    original_url = serializers.CharField()
+    video_url = serializers.CharField()
     url = PageUrlField()
 
     class Meta:

@@ -7,6 +7,8 @@ import uuid
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from training.api.serializers import ERROR_NUL, contains_nul
+
 MAX_IRI = 2048
 STATEMENT_PROPERTIES = frozenset(
     {
@@ -124,6 +126,11 @@ class StatementSerializer(serializers.Serializer):
                     {name: [ERROR_UNKNOWN_PROPERTY % {"name": name}] for name in unknown}
                 )
         return super().to_internal_value(data)
+
+    def validate(self, data):
+        if contains_nul(self.initial_data):
+            raise serializers.ValidationError(ERROR_NUL)
+        return data
 
     def validate_actor(self, actor):
         kind = actor.get("objectType", "Agent")

@@ -1,7 +1,7 @@
 """The API's addresses: /api/v1/… (the resources of every app), /api/schema/ (OpenAPI 3),
 /api/docs/ (Swagger UI) and /api/docs/redoc/ (ReDoc), and the personal tokens page."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
@@ -32,6 +32,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", views.SwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("api/docs/redoc/", views.RedocView.as_view(url_name="api:schema"), name="redoc"),
+    # Any other address under /api/ is a 404 in the API's own error shape, not a page.
+    re_path(r"^api/", views.not_found),
     path("trang-ca-nhan/api-tokens/", views.tokens, name="tokens"),
     path("trang-ca-nhan/api-tokens/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
 ]

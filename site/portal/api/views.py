@@ -13,12 +13,15 @@ from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from portal.api.errors import error_response
 from portal.api.forms import TokenForm
 from portal.api.selectors import api_tokens_of
 from portal.api.serializers import MeSerializer
 from portal.api.services import api_token_create, api_token_revoke
 from training.models import StaffProfile
 from training.selectors import units_visible_to
+
+MESSAGE_NOT_FOUND = _("Nothing is found at this address.")
 
 #: The permissions `me` lists: those of our own apps.
 OUR_APPS = ("training.", "certificates.", "courses.")
@@ -60,6 +63,11 @@ class RedocView(SpectacularRedocView):
 
     template_name = "api/redoc.html"
     title = "Học Tập API"
+
+
+def not_found(request, *args, **kwargs):
+    """An address under /api/ or /xapi/ that names nothing."""
+    return error_response("not_found", MESSAGE_NOT_FOUND, status_code=404)
 
 
 # Personal API tokens ----------------------------------------------------------------------------

@@ -214,8 +214,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": _(
         "Regular training (BDTX) and lifelong learning for teachers. Authenticate with a "
         "personal API token (Authorization: Bearer …) made on your profile page, or with the "
-        "site's session. Errors have one shape: {\"error\": {\"code\", \"message\", "
-        "\"fields\"}}. See docs/api.md."
+        "site's session. Every error has one shape: error.code, error.message (in the "
+        "request's language) and error.fields. See docs/api.md."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
