@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from courses.models import Criterion, Framework, RatingLevel, Standard
 from courses.services import StandardsFileError, standards_load
@@ -29,6 +30,23 @@ criteria:
   - {code: "1", standard: "1", name: Tiêu chí một}
   - {code: "2", standard: "2", name: Tiêu chí hai}
 """
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are asserted in English, their msgids; Vietnamese is the default."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.django_db
+def test_errors_read_in_vietnamese_by_default(tmp_path):
+    with translation.override("vi"), pytest.raises(StandardsFileError) as error:
+        standards_load(path=write(tmp_path, GOOD.replace('standard: "2", name', "name")))
+    assert error.value.messages == [
+        "chuan.yaml, dòng 16: tiêu chí “2” không thuộc tiêu chuẩn nào: hãy ghi “standard” cho "
+        "tiêu chí."
+    ]
 
 
 def write(tmp_path, text, name="chuan.yaml"):
