@@ -168,8 +168,6 @@ class IdempotencyMiddleware:
     def _replay(row, digest: str):
         from django.http import HttpResponse
 
-        if row.request_hash != digest:
-            return error_response("idempotency_key_reused", ERROR_KEY_REUSED, status_code=409)
         if row.status_code is None:
             return error_response(
                 "idempotency_key_in_progress",
@@ -177,6 +175,8 @@ class IdempotencyMiddleware:
                 status_code=409,
                 headers={"Retry-After": "1"},
             )
+        if row.request_hash != digest:
+            return error_response("idempotency_key_reused", ERROR_KEY_REUSED, status_code=409)
         response = HttpResponse(
             bytes(row.body), status=row.status_code, content_type=row.content_type or None
         )

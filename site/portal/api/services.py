@@ -2,6 +2,7 @@
 with an Idempotency-Key."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,7 +34,7 @@ def api_token_create(*, user, name: str, acting_user) -> tuple[APIToken, str]:
     if not name:
         raise ValidationError({"name": ERROR_NAME_REQUIRED})
     # Lock the person's row: two concurrent requests cannot both pass the limit.
-    type(user).objects.select_for_update().filter(pk=user.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if APIToken.objects.filter(user=user, revoked_at__isnull=True).count() >= MAX_ACTIVE_TOKENS:
         raise ValidationError(ERROR_TOO_MANY_TOKENS % {"count": MAX_ACTIVE_TOKENS})
     token, key = APIToken.create_token(user=user, name=name)
