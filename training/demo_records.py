@@ -549,7 +549,8 @@ def _demo_school_year(ctx: DemoContext, content: YearContent, rng) -> dict[str, 
         .order_by("name_sort")
     )
     counts = {"plans": 0, "completions": 0, "records": 0}
-    states = ["approved", "approved", "submitted", "returned", "draft", "none"]
+    # Every state early in the list, so that even a small demo school shows them all.
+    states = ["approved", "submitted", "returned", "none", "approved", "draft"]
     for index, person in enumerate(people):
         state = states[index % len(states)]
         ahead = index % 3 != 2  # two in three are on track, one in three behind

@@ -1,6 +1,7 @@
 """Content and records for the training tests. Pages are built as editors build them (added
 under their parent, saved as a revision, published); records through training.services."""
 
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -81,8 +82,10 @@ def answers(module: ModulePage, *, right: int | None = None) -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _evidence_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _evidence_files_removed():
+    """Evidence files the tests store go away with the test."""
+    yield
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / "training-evidence", ignore_errors=True)
 
 
 @pytest.fixture
