@@ -18,6 +18,16 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 MESSAGE_FIELDS = _("Some of the data sent is not valid: see the fields named.")
+MESSAGE_PARSE = _("The request's body could not be read: it is not valid JSON or form data.")
+MESSAGE_CSRF = _(
+    "The CSRF check failed: with the site's session, send the X-CSRFToken header with the "
+    "csrftoken cookie's value; a script should use a personal API token instead."
+)
+#: DRF's messages that are not translatable, and ours in their place.
+_UNTRANSLATED = (
+    (("JSON parse error", "Multipart form parse error", "FileUpload parse error"), MESSAGE_PARSE),
+    (("CSRF Failed",), MESSAGE_CSRF),
+)
 
 #: DRF's codes renamed to ours where they differ.
 _CODES = {
@@ -118,6 +128,9 @@ def exception_handler(exc, context):
     else:
         code = _CODES.get(getattr(detail, "code", None) or exc.default_code, exc.default_code)
         fields, message = {}, " ".join(_flatten(detail))
+        for prefixes, replacement in _UNTRANSLATED:
+            if message.startswith(prefixes):
+                message = force_str(replacement)
     set_rollback()
     status_code = exc.status_code
     if isinstance(exc, exceptions.ValidationError):

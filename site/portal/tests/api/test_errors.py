@@ -92,3 +92,12 @@ def test_a_malformed_body_is_a_parse_error(teacher):
     )
     assert response.status_code == 400
     assert error(response)["code"] == "parse_error"
+
+
+def test_field_messages_are_vietnamese_too(teacher):
+    response = client_for(teacher).post("/api/v1/enrolments/", {}, format="json")
+    assert response.json()["error"]["fields"] == {"module": ["Trường này là bắt buộc."]}
+    response = client_for(teacher).post("/api/v1/progress/", {"lesson": 424242}, format="json")
+    assert response.json()["error"]["fields"]["lesson"] == [
+        "Không có bài học đã xuất bản nào có mã số 424242."
+    ]
