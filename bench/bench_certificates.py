@@ -102,9 +102,25 @@ def _people(school, count: int, school_year: str, prefix: str = "BC") -> None:
     )
 
 
+def _create_postgres_database() -> None:
+    """bin/with-postgres starts an empty server: create the database DATABASE_URL names."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return
+    import psycopg
+    from psycopg import sql
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if exists.fetchone() is None:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
 def worker(count: int) -> dict:
     import django
 
+    _create_postgres_database()
     sys.path.insert(0, str(ROOT / "site"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
     django.setup()

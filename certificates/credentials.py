@@ -13,7 +13,7 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -145,17 +145,16 @@ def private_key_pem(key) -> bytes:
 
 
 def multikey_document(key) -> dict:
-    """The verification method a proof names: a Multikey document at a stable address."""
-    document = {
+    """The verification method a proof names: a Multikey document at a stable address. A
+    retired key is published the same way and never marked "revoked": replacing a key is not a
+    compromise, and what it signed stays valid."""
+    return {
         "@context": MULTIKEY_CONTEXT,
         "id": key_url(key),
         "type": "Multikey",
         "controller": issuer_url(key.issuer),
         "publicKeyMultibase": multikey_from_pem(key.public_key_pem),
     }
-    if key.retired_at:
-        document["revoked"] = key.retired_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return document
 
 
 def public_jwk(key) -> dict:
