@@ -7,7 +7,18 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import LessonPage, ModulePage, ProgrammePage
@@ -30,6 +41,7 @@ from training.models import (
     Unit,
     User,
     YearClosure,
+    YearStatus,
     YearSummary,
     YearTarget,
 )
@@ -805,3 +817,132 @@ def dashboard_for(*, user: User, today: date) -> Dashboard:
         criteria=criteria,
         past_years=[s for s in summaries if s.school_year < school_year],
     )
+
+
+# Reports ---------------------------------------------------------------------------------------
+#
+# Completion reports count from YearSummary joined to the people who train: someone with no
+# summary yet is "in progress". Screens, exports and the API read these.
+
+
+def trainees_with_status(
+    *,
+    user: User | AnonymousUser,
+    school_year: str,
+    unit: Unit,
+    school_level: str = "",
+    position: str = "",
+    status: str = "",
+) -> QuerySet[User]:
+    """Active trainees in `unit` and every unit below it, within the user's reach, each with
+    `year_status` and the hours of the year's summary (0 when there is none yet)."""
+    people = User.objects.filter(
+        is_active=True,
+        profile__position__in=TRAINEE_POSITIONS,
+        profile__unit__in=units_visible_to(user),
+        profile__unit__path__startswith=unit.path,
+    )
+    if school_level:
+        people = people.filter(profile__school_level=school_level)
+    if position:
+        people = people.filter(profile__position=position)
+    people = people.annotate(
+        summary=FilteredRelation(
+            "year_summaries", condition=Q(year_summaries__school_year=school_year)
+        ),
+        year_status=Coalesce(F("summary__status"), Value(YearStatus.IN_PROGRESS)),
+        hours_01=Coalesce(F("summary__hours_01"), Value(0)),
+        hours_02=Coalesce(F("summary__hours_02"), Value(0)),
+        hours_03=Coalesce(F("summary__hours_03"), Value(0)),
+        hours_other=Coalesce(F("summary__hours_other"), Value(0)),
+    )
+    if status:
+        people = people.filter(year_status=status)
+    return people
+
+
+@dataclass(frozen=True)
+class UnitCompletion:
+    """One row of the completion report: a unit and the trainees of its whole subtree."""
+
+    unit: Unit
+    teachers: int = 0
+    completed: int = 0
+    not_completed: int = 0
+
+    @property
+    def in_progress(self) -> int:
+        return self.teachers - self.completed - self.not_completed
+
+    @property
+    def rate(self) -> Decimal:
+        """Completed, in percent of the people counted, to one decimal place."""
+        if not self.teachers:
+            return Decimal("0.0")
+        return (Decimal(100) * self.completed / self.teachers).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+
+
+def report_root_unit(user: User | AnonymousUser) -> Unit | None:
+    """Where a person's reports start: the highest unit within their reach."""
+    return units_visible_to(user).order_by("depth", "path").first()
+
+
+def completion_by_unit(
+    *,
+    user: User | AnonymousUser,
+    school_year: str,
+    unit: Unit | None = None,
+    school_level: str = "",
+    position: str = "",
+    status: str = "",
+) -> list[UnitCompletion]:
+    """Completion of the year's plan for each unit directly below `unit` (default: the top of
+    the user's reach), each counting the trainees of its whole subtree; a first row for `unit`
+    itself when people are attached to it directly. Three queries whatever the size of the
+    tree. A unit out of reach gives no rows."""
+    visible = units_visible_to(user)
+    if unit is None:
+        unit = report_root_unit(user)
+    elif not visible.filter(pk=unit.pk).exists():
+        return []
+    if unit is None:
+        return []
+    children = list(
+        Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).order_by("path")
+    )
+    branch_length = len(unit.path) + Unit.steplen
+    counts = {
+        row["branch"]: row
+        for row in trainees_with_status(
+            user=user,
+            school_year=school_year,
+            unit=unit,
+            school_level=school_level,
+            position=position,
+            status=status,
+        )
+        .annotate(branch=Substr("profile__unit__path", 1, branch_length))
+        .values("branch")
+        .annotate(
+            teachers=Count("pk"),
+            completed=Count("pk", filter=Q(year_status=YearStatus.COMPLETED)),
+            not_completed=Count("pk", filter=Q(year_status=YearStatus.NOT_COMPLETED)),
+        )
+        .order_by()
+    }
+
+    def row(item: Unit) -> UnitCompletion:
+        found = counts.get(item.path, {})
+        return UnitCompletion(
+            unit=item,
+            teachers=found.get("teachers", 0),
+            completed=found.get("completed", 0),
+            not_completed=found.get("not_completed", 0),
+        )
+
+    rows = [row(child) for child in children]
+    if unit.path in counts:
+        rows.insert(0, row(unit))
+    return rows

@@ -1,0 +1,84 @@
+"""A small tree with known figures for the completion reports, built through the services.
+
+department ─ commune ─┬ school (Sin Suối Hồ): the teacher (completed), Lò Văn Thanh (in
+                      │   progress), the principal (in progress)
+                      └ other_school (Dào San, year closed): two primary teachers (not completed)
+"""
+
+from dataclasses import dataclass
+
+from training import roles
+from training.models import Unit, User
+from training.services import (
+    plan_approve,
+    plan_save,
+    plan_submit,
+    training_record_approve,
+    training_record_submit,
+    year_close,
+)
+from training.tests.conftest import record_values, study, this_year
+
+
+def complete_the_year(person: User, manager: User, make_module) -> None:
+    modules = [make_module(hours=20) for _ in range(2)]
+    plan = plan_submit(
+        plan=plan_save(school_year=this_year(), modules=modules, acting_user=person),
+        acting_user=person,
+    )
+    plan_approve(plan=plan, acting_user=manager)
+    for module in modules:
+        study(module, person)
+    for programme in ("01", "02"):
+        record = training_record_submit(
+            **record_values(hours=40, programme=programme), acting_user=person
+        )
+        training_record_approve(record=record, acting_user=manager)
+
+
+@dataclass
+class World:
+    department: Unit
+    commune: Unit
+    school: Unit
+    other_school: Unit
+    teacher: User
+    behind: User
+    school_manager: User
+    office_staff: User
+    far: list[User]
+
+
+def build_world(
+    *,
+    department,
+    commune,
+    school,
+    other_school,
+    teacher,
+    school_manager,
+    office_staff,
+    make_person,
+    make_module,
+) -> World:
+    complete_the_year(teacher, school_manager, make_module)
+    behind = make_person(unit=school, full_name="Lò Văn Thanh")
+    far = [
+        make_person(unit=other_school, full_name=name, school_level="primary")
+        for name in ("Vàng Thị Mai", '=HYPERLINK("http://x")')
+    ]
+    make_person(
+        unit=other_school, role=roles.SCHOOL_MANAGER, full_name="Giàng A Páo", position="staff"
+    )
+    year_close(school_year=this_year(), unit=other_school, acting_user=office_staff)
+    return World(
+        department=department,
+        commune=commune,
+        school=school,
+        other_school=other_school,
+        teacher=teacher,
+        behind=behind,
+        school_manager=school_manager,
+        office_staff=office_staff,
+        far=far,
+    )
