@@ -25,7 +25,7 @@ def test_a_downloaded_credential_verifies(certificate, tmp_path, capsys):
     code, output = run(path, capsys)
     assert code == 0
     assert "Nguyễn Thị Hương" in output
-    assert "VALID" in output
+    assert "eddsa-rdfc-2022" in output
 
 
 def test_an_altered_credential_fails(certificate, tmp_path, capsys):
@@ -42,7 +42,7 @@ def test_a_revoked_credential_reports_revoked(certificate, tmp_path, capsys):
     path.write_text(certificate.credential, encoding="utf-8")
     code, output = run(path, capsys)
     assert code == 2
-    assert "REVOKED" in output and "Cấp nhầm người." in output
+    assert "ĐÃ THU HỒI" in output and "Cấp nhầm người." in output  # the site speaks Vietnamese
 
 
 def test_a_replaced_credential_says_by_what(certificate, tmp_path, capsys):
@@ -57,8 +57,8 @@ def test_a_replaced_credential_says_by_what(certificate, tmp_path, capsys):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("<html>not json</html>", "not JSON"),
-        (json.dumps({"hello": "world"}), "not an Open Badges credential"),
+        ("<html>not json</html>", "(not_json)"),
+        (json.dumps({"hello": "world"}), "(not_credential)"),
     ],
 )
 def test_files_that_are_not_credentials(db, tmp_path, capsys, content, expected):
@@ -78,4 +78,4 @@ def test_unknown_key(certificate, tmp_path, capsys):
     path.write_text(json.dumps(document), encoding="utf-8")
     code, output = run(path, capsys)
     assert code == 1
-    assert "unknown_key" in output and "does not know" in output
+    assert "(unknown_key)" in output and "did:key:z6Mk" in output
