@@ -1,6 +1,7 @@
 """The content pages courses serves, with training's hooks: lessons opened are recorded, the
 final assessment is an attempt scored and kept, the pages show one's progress."""
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 
 from courses.quiz import FIELD_PREFIX
@@ -21,6 +22,7 @@ def assessment_url(module) -> str:
 
 
 def test_opening_lessons_records_progress_and_the_module_page_shows_it(client, teacher, module):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(teacher)
     first, second = module.lessons()
     response = client.get(first.url)
