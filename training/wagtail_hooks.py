@@ -336,3 +336,47 @@ def record_final_assessment(request, *, page, quiz, answers):
         request, gettext("Your score: %(score)s/10 — not passed yet (pass mark %(mark)s).") % score
     )
     return redirect(assessment_url)
+
+
+# Reports (issue #6) -----------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    from training.reports import views as reports
+
+    patterns = [
+        path("completion/", reports.CompletionByUnitView.as_view(), name="completion"),
+        path(
+            "completion/results/",
+            reports.CompletionByUnitView.as_view(results_only=True),
+            name="completion_results",
+        ),
+        path("teachers/", reports.TeachersCompletionView.as_view(), name="teachers"),
+        path(
+            "teachers/results/",
+            reports.TeachersCompletionView.as_view(results_only=True),
+            name="teachers_results",
+        ),
+    ]
+    return [
+        path(
+            "training-reports/",
+            include((patterns, "training_reports"), namespace="training_reports"),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu():
+    item = _PermissionMenuItem(
+        _("BDTX completion by unit"),
+        reverse("training_reports:completion"),
+        name="training-report-completion",
+        icon_name="table",
+        order=0,
+        permission="view_yearsummary",
+    )
+    return SubmenuMenuItem(
+        _("BDTX reports"), Menu(items=[item]), icon_name="table", name="training-reports", order=295
+    )

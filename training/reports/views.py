@@ -1,0 +1,258 @@
+"""Completion of the yearly BDTX plan, by unit and by person, for school managers and office
+staff. Both reports take the unit from `?unit=` (a unit out of reach answers 404) and share
+the same filters; their spreadsheet exports hold exactly the rows and columns on screen."""
+
+from datetime import date
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from courses.school_year import current_school_year, school_years_around
+from training.models import Position, SchoolLevel, Unit, User, YearStatus
+from training.reports.exports import SafeSpreadsheetExportMixin
+from training.selectors import (
+    TRAINEE_POSITIONS,
+    UnitCompletion,
+    completion_by_unit,
+    report_root_unit,
+    staff_search,
+    trainees_with_status,
+    units_visible_to,
+)
+
+#: The permission every report needs (school managers and office staff have it).
+REPORT_PERMISSION = "training.view_yearsummary"
+
+
+def _keep(queryset, name, value):
+    """The filters only choose what the selectors count; they never filter a queryset."""
+    return queryset
+
+
+def _school_year_choices():
+    return [(year, year) for year in school_years_around(timezone.localdate())]
+
+
+class CompletionFilterSet(WagtailFilterSet):
+    school_year = django_filters.ChoiceFilter(
+        label=_("School year"),
+        choices=_school_year_choices,
+        empty_label=None,
+        method=_keep,
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"),
+        queryset=lambda request: units_visible_to(request.user).order_by("path"),
+        method=_keep,
+    )
+    school_level = django_filters.ChoiceFilter(
+        label=_("School level"), choices=SchoolLevel.choices, method=_keep
+    )
+    position = django_filters.ChoiceFilter(
+        label=_("Position"),
+        choices=[(value, Position(value).label) for value in TRAINEE_POSITIONS],
+        method=_keep,
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=YearStatus.choices, method=_keep
+    )
+
+    class Meta:
+        model = User
+        fields = []
+
+
+class CompletionReportMixin(SafeSpreadsheetExportMixin):
+    filterset_class = CompletionFilterSet
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filterset_kwargs(self):
+        data = self.request.GET.copy()
+        data.setdefault("school_year", current_school_year(timezone.localdate()))
+        return {**super().get_filterset_kwargs(), "data": data}
+
+    @cached_property
+    def choices(self) -> dict:
+        """The valid filter values (an invalid one is ignored, as Wagtail's reports do)."""
+        form = self.filters.form
+        return form.cleaned_data if form.is_valid() else {}
+
+    @cached_property
+    def school_year(self) -> str:
+        return self.choices.get("school_year") or current_school_year(timezone.localdate())
+
+    @cached_property
+    def unit(self) -> Unit:
+        wanted = self.request.GET.get("unit")
+        if wanted:
+            try:
+                return units_visible_to(self.request.user).get(pk=int(wanted))
+            except (ValueError, Unit.DoesNotExist):
+                raise Http404 from None
+        unit = report_root_unit(self.request.user)
+        if unit is None:
+            raise Http404
+        return unit
+
+    @property
+    def narrowing(self) -> dict:
+        return {
+            "school_level": self.choices.get("school_level") or "",
+            "position": self.choices.get("position") or "",
+            "status": self.choices.get("status") or "",
+        }
+
+    def filter_queryset(self, queryset):
+        return queryset
+
+    def link(self, url_name: str, unit: Unit) -> str:
+        """A report's address for `unit`, keeping the year and the other filters."""
+        params = {"school_year": self.school_year, "unit": unit.pk}
+        params.update({key: value for key, value in self.narrowing.items() if value})
+        return f"{reverse(url_name)}?{urlencode(params)}"
+
+    def get_page_subtitle(self):
+        return f"{self.unit.name} · {self.school_year}"
+
+    def get_filename(self):
+        return f"{self.export_filename}-{self.unit.code}-{self.school_year}-{date.today():%Y%m%d}"
+
+
+class RateColumn(Column):
+    def get_value(self, instance):
+        return f"{instance.rate} %"
+
+
+class CompletionByUnitView(CompletionReportMixin, ReportView):
+    page_title = _("BDTX completion by unit")
+    index_url_name = "training_reports:completion"
+    index_results_url_name = "training_reports:completion_results"
+    export_filename = "hoan-thanh-bdtx-theo-don-vi"
+    paginate_by = 100
+    list_export = ["unit.name", "teachers", "completed", "in_progress", "not_completed", "rate"]
+    export_headings = {
+        "unit.name": _("Unit"),
+        "teachers": _("Teachers"),
+        "completed": _("Completed"),
+        "in_progress": _("In progress"),
+        "not_completed": _("Not completed"),
+        "rate": _("Completion rate (%)"),
+    }
+
+    def get_queryset(self) -> list[UnitCompletion]:
+        return completion_by_unit(
+            user=self.request.user, school_year=self.school_year, unit=self.unit, **self.narrowing
+        )
+
+    def row_url(self, row: UnitCompletion) -> str:
+        if row.unit.is_school or row.unit.pk == self.unit.pk or not row.unit.numchild:
+            return self.link("training_reports:teachers", row.unit)
+        return self.link("training_reports:completion", row.unit)
+
+    @cached_property
+    def columns(self):
+        headings = self.export_headings
+        return [
+            TitleColumn("unit", label=headings["unit.name"], get_url=self.row_url),
+            Column("teachers", label=headings["teachers"]),
+            Column("completed", label=headings["completed"]),
+            Column("in_progress", label=headings["in_progress"]),
+            Column("not_completed", label=headings["not_completed"]),
+            RateColumn("rate", label=headings["rate"]),
+        ]
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return YearStatus(instance.year_status).label
+
+
+def _status_label(value) -> str:
+    return str(YearStatus(value).label)
+
+
+class TeachersCompletionView(CompletionReportMixin, ReportView):
+    page_title = _("BDTX completion by person")
+    index_url_name = "training_reports:teachers"
+    index_results_url_name = "training_reports:teachers_results"
+    export_filename = "hoan-thanh-bdtx-theo-giao-vien"
+    is_searchable = True
+    list_export = [
+        "full_name",
+        "username",
+        "profile.unit.name",
+        "profile.get_position_display",
+        "hours_01",
+        "hours_02",
+        "hours_03",
+        "hours_other",
+        "year_status",
+    ]
+    export_headings = {
+        "full_name": _("Full name"),
+        "username": _("Staff code"),
+        "profile.unit.name": _("Unit"),
+        "profile.get_position_display": _("Position"),
+        "hours_01": _("Programme 01 (tiết)"),
+        "hours_02": _("Programme 02 (tiết)"),
+        "hours_03": _("Programme 03 (tiết)"),
+        "hours_other": _("Other training (tiết)"),
+        "year_status": _("Status"),
+    }
+    custom_field_preprocess = {
+        "year_status": {
+            SafeSpreadsheetExportMixin.FORMAT_CSV: _status_label,
+            SafeSpreadsheetExportMixin.FORMAT_XLSX: _status_label,
+        }
+    }
+
+    def get_queryset(self):
+        people = trainees_with_status(
+            user=self.request.user, school_year=self.school_year, unit=self.unit, **self.narrowing
+        ).select_related("profile__unit")
+        if self.search_query:
+            return staff_search(people, self.search_query)
+        return people.order_by("name_sort", "username")
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": self.link("training_reports:completion", self.unit),
+                "label": CompletionByUnitView.page_title,
+            },
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    @cached_property
+    def columns(self):
+        headings = self.export_headings
+        return [
+            Column("full_name", label=headings["full_name"]),
+            Column("username", label=headings["username"]),
+            Column("unit", label=headings["profile.unit.name"], accessor="profile.unit.name"),
+            Column(
+                "position",
+                label=headings["profile.get_position_display"],
+                accessor="profile.get_position_display",
+            ),
+            Column("hours_01", label=headings["hours_01"]),
+            Column("hours_02", label=headings["hours_02"]),
+            Column("hours_03", label=headings["hours_03"]),
+            Column("hours_other", label=headings["hours_other"]),
+            StatusColumn("year_status", label=headings["year_status"]),
+        ]
