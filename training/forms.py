@@ -69,7 +69,7 @@ class MultipleFileField(forms.FileField):
 
 class TrainingRecordForm(forms.Form):
     school_year = forms.ChoiceField(label=_("School year"))
-    title = forms.CharField(label=_("Training"), max_length=255)
+    title = forms.CharField(label=_("Name of the training"), max_length=255)
     organiser = forms.CharField(
         label=_("Organised by"), max_length=255, help_text=_("e.g. Sở GD&ĐT Lai Châu")
     )
