@@ -78,7 +78,15 @@ def test_people_without_the_permission_get_no_report(client, world):
 def test_the_unit_export_holds_the_rows_and_columns_on_screen(client, world):
     params = {"unit": world.commune.pk, "school_year": this_year()}
     rows = csv_rows(get(client, world.office_staff, COMPLETION, export="csv", **params))
-    assert len(rows[0]) == 6
+    # Headings in the admin's language, Vietnamese by default.
+    assert rows[0] == [
+        "Đơn vị",
+        "Giáo viên",
+        "Đã hoàn thành",
+        "Đang thực hiện",
+        "Không hoàn thành",
+        "Tỉ lệ hoàn thành (%)",
+    ]
     assert rows[1:] == [
         [world.school.name, "3", "1", "2", "0", "33.3"],
         [world.other_school.name, "2", "0", "0", "2", "0.0"],
