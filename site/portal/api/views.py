@@ -51,14 +51,29 @@ class MeView(APIView):
         return Response(MeSerializer(data).data)
 
 
-class SwaggerView(SpectacularSwaggerView):
-    """Swagger UI from our own static files (drf-spectacular-sidecar): nothing is fetched from
-    another site, so the docs work offline."""
+#: The docs pages may load nothing from another site (they work offline): the browser is told
+#: so, which also stops ReDoc's "API docs by Redocly" logo from being fetched from its CDN.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' blob:; worker-src 'self' blob:; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+class _OwnAssetsOnly:
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Content-Security-Policy"] = DOCS_CSP
+        return response
+
+
+class SwaggerView(_OwnAssetsOnly, SpectacularSwaggerView):
+    """Swagger UI from our own static files (drf-spectacular-sidecar), nothing from elsewhere."""
 
     title = "Học Tập API"
 
 
-class RedocView(SpectacularRedocView):
+class RedocView(_OwnAssetsOnly, SpectacularRedocView):
     """ReDoc from our own static files, without the web fonts drf-spectacular's page fetches."""
 
     template_name = "api/redoc.html"

@@ -62,3 +62,6 @@ def test_the_docs_load_nothing_from_another_site(client):
             assert finders.find(url.removeprefix("/static/")), url
         assert "fonts.googleapis.com" not in html
         assert "validator.swagger.io" not in html
+        # And the browser is told to load nothing from elsewhere (ReDoc's logo would be).
+        policy = response["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "img-src 'self' data: blob:" in policy
