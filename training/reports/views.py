@@ -18,6 +18,7 @@ from wagtail.admin.views.reports import ReportView
 
 from courses.school_year import current_school_year, school_years_around
 from training.models import Position, SchoolLevel, Unit, User, YearStatus
+from training.reports.charts import completion_rate_chart
 from training.reports.exports import SafeSpreadsheetExportMixin
 from training.selectors import (
     TRAINEE_POSITIONS,
@@ -142,6 +143,7 @@ class CompletionByUnitView(CompletionReportMixin, ReportView):
     index_url_name = "training_reports:completion"
     index_results_url_name = "training_reports:completion_results"
     export_filename = "hoan-thanh-bdtx-theo-don-vi"
+    results_template_name = "training/reports/completion_results.html"
     paginate_by = 100
     list_export = ["unit.name", "teachers", "completed", "in_progress", "not_completed", "rate"]
     export_headings = {
@@ -157,6 +159,11 @@ class CompletionByUnitView(CompletionReportMixin, ReportView):
         return completion_by_unit(
             user=self.request.user, school_year=self.school_year, unit=self.unit, **self.narrowing
         )
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["chart"] = completion_rate_chart(context["object_list"])
+        return context
 
     def row_url(self, row: UnitCompletion) -> str:
         if row.unit.is_school or row.unit.pk == self.unit.pk or not row.unit.numchild:

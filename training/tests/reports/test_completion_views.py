@@ -56,6 +56,11 @@ def test_office_staff_drill_down_from_the_department_to_a_school(client, world):
     # At a school, the row leads to the list of its people.
     assert f"{reverse(TEACHERS)}?school_year={this_year()}&amp;unit={world.school.pk}" in html
     assert "33.3 %" in html
+    # The chart is drawn on the server: SVG, and no script.
+    start = html.index('aria-labelledby="completion-chart-title"')
+    chart = html[start : html.index("</svg>", start)]
+    assert 'width="99.9"' in chart and "<script" not in chart
+    assert "Tỉ lệ hoàn thành theo đơn vị" in chart
 
 
 def test_a_school_manager_sees_their_school_and_nothing_else(client, world):
