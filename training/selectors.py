@@ -829,19 +829,21 @@ def trainees_with_status(
     *,
     user: User | AnonymousUser,
     school_year: str,
-    unit: Unit,
+    unit: Unit | None = None,
     school_level: str = "",
     position: str = "",
     status: str = "",
 ) -> QuerySet[User]:
-    """Active trainees in `unit` and every unit below it, within the user's reach, each with
-    `year_status` and the hours of the year's summary (0 when there is none yet)."""
+    """Active trainees within the user's reach (in `unit` and every unit below it, when given),
+    each with `year_status` and the hours of the year's summary (0 when there is none yet).
+    The one place where the reports decide whom they count and with which status."""
     people = User.objects.filter(
         is_active=True,
         profile__position__in=TRAINEE_POSITIONS,
         profile__unit__in=units_visible_to(user),
-        profile__unit__path__startswith=unit.path,
     )
+    if unit is not None:
+        people = people.filter(profile__unit__path__startswith=unit.path)
     if school_level:
         people = people.filter(profile__school_level=school_level)
     if position:

@@ -6,7 +6,7 @@ what. They belong in training/selectors.py; issue #6 (manager reports) is expect
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Q, QuerySet
 
 from training.models import (
     Attempt,
@@ -19,7 +19,7 @@ from training.models import (
     YearStatus,
     YearSummary,
 )
-from training.selectors import TRAINEE_POSITIONS, people_in_reach, units_visible_to
+from training.selectors import people_in_reach, trainees_with_status
 
 
 def enrolments_of(user: User) -> QuerySet[Enrolment]:
@@ -98,20 +98,10 @@ def completion_by_unit(
     active) in each unit within reach (below `unit` when given): how many, how many completed
     the plan, how many did not (their year is closed), and how many are still in progress
     (everyone else, including those with nothing recorded yet). Counted from YearSummary, as
-    every report is. Returns the rows (units with people, in tree order) and the total."""
-    units = units_visible_to(user)
-    if unit is not None:
-        units = units.filter(path__startswith=unit.path)
-    status = YearSummary.objects.filter(user=OuterRef("pk"), school_year=school_year).values(
-        "status"
-    )[:1]
+    every report is, by training.selectors.trainees_with_status (which the admin's completion
+    report uses too). Returns the rows (units with people, in tree order) and the total."""
     counts = (
-        User.objects.filter(
-            is_active=True,
-            profile__position__in=TRAINEE_POSITIONS,
-            profile__unit__in=units,
-        )
-        .annotate(year_status=Subquery(status))
+        trainees_with_status(user=user, school_year=school_year, unit=unit)
         .values("profile__unit")
         .annotate(
             teachers=Count("pk"),
