@@ -1,7 +1,7 @@
 """Content and records for the training tests. Pages are built as editors build them (added
 under their parent, saved as a revision, published); records through training.services."""
 
-import shutil
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -82,10 +82,12 @@ def answers(module: ModulePage, *, right: int | None = None) -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _evidence_files_removed():
-    """Evidence files the tests store go away with the test."""
-    yield
-    shutil.rmtree(Path(settings.MEDIA_ROOT) / "training-evidence", ignore_errors=True)
+def _media_in_tmp(settings, tmp_path):
+    """Each test stores its evidence files in its own folder, gone with the test (test runs
+    share var/test-media). An override of settings hides SETTINGS_MODULE, which `manage.py
+    demo` reads: keep it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SETTINGS_MODULE = os.environ.get("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
 
 @pytest.fixture
