@@ -269,8 +269,13 @@ def _request(client, method: str, url: str, call: Call, world):
         kwargs = {"format": call.format} if body is not None else {}
         response = getattr(client, method.lower())(url, body, **kwargs, **call.headers)
         status = response.status_code
-        detail = b"" if response.streaming else response.content[:300]
-        response.close()
+        if response.streaming:
+            # Read to the end: the test client then closes the file as it means to (closing
+            # it here would send request_finished, which closes the database connection).
+            b"".join(response.streaming_content)
+            detail = b""
+        else:
+            detail = response.content[:300]
         transaction.set_rollback(True)
     return status, detail
 

@@ -95,8 +95,8 @@ class CertificateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         data.is_valid(raise_exception=True)
         person, school_year = data.validated_data["person"], data.validated_data["school_year"]
         existed = (
-            Certificate.objects.current()
-            .filter(holder=person, school_year=school_year, kind=CertificateKind.YEAR)
+            selectors.certificates_for(person)
+            .filter(school_year=school_year, kind=CertificateKind.YEAR, replaced_at__isnull=True)
             .exists()
         )
         certificate = services.certificate_issue_for_year(

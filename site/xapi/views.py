@@ -163,7 +163,9 @@ class StatementsView(XapiView):
         if "until" in data:
             statements = statements.filter(stored__lte=data["until"])
         order = ("stored", "pk") if data["ascending"] else ("-stored", "-pk")
-        limit = min(data.get("limit") or DEFAULT_LIMIT, MAX_LIMIT)
+        # limit=0 asks for the server's maximum (xAPI 1.0.3, 2.1.3).
+        requested = data.get("limit")
+        limit = MAX_LIMIT if requested == 0 else min(requested or DEFAULT_LIMIT, MAX_LIMIT)
         start = (data["page"] - 1) * limit
         rows = list(statements.order_by(*order)[start : start + limit + 1])
         more = ""

@@ -28,7 +28,7 @@ from training.api import filters, selectors
 from training.api import serializers as s
 from training.api.permissions import CanAssign, CanReadSummaries, CanReviewPlans, CanReviewRecords
 from training.evidence import ALLOWED
-from training.models import Enrolment, TrainingRecord, Unit, User
+from training.models import TrainingRecord, Unit, User
 from training.selectors import (
     evidence_visible_to,
     module_progress,
@@ -159,7 +159,7 @@ class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiView
     )
     def create(self, request):
         data = self.input(s.EnrolmentCreateInput, modules=_open_modules())
-        existed = Enrolment.objects.filter(user=request.user, module=data["module"]).exists()
+        existed = selectors.enrolments_of(request.user).filter(module=data["module"]).exists()
         enrolment = enrolment_self(module=data["module"], acting_user=request.user)
         enrolment = selectors.enrolments_of(request.user).get(pk=enrolment.pk)
         code = status.HTTP_200_OK if existed else status.HTTP_201_CREATED

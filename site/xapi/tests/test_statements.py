@@ -173,6 +173,8 @@ def test_get_returns_my_own_statements_only(api_world, api):
     rest = api.get(page["more"], **VERSION).json()
     ids = [s["id"] for s in page["statements"] + rest["statements"]]
     assert sorted(ids) == sorted(s["id"] for s in mine)
+    everything = api.get("/xapi/statements", {"limit": 0}, **VERSION).json()
+    assert len(everything["statements"]) == 3 and everything["more"] == ""
     one = api.get("/xapi/statements", {"statementId": mine[0]["id"]}, **VERSION).json()
     assert one["id"] == mine[0]["id"] and one["version"] == "1.0.0" and "stored" in one
     theirs = Statement.objects.exclude(user=w.other_teacher).first().statement_id

@@ -98,6 +98,5 @@ def test_field_messages_are_vietnamese_too(teacher):
     response = client_for(teacher).post("/api/v1/enrolments/", {}, format="json")
     assert response.json()["error"]["fields"] == {"module": ["Trường này là bắt buộc."]}
     response = client_for(teacher).post("/api/v1/progress/", {"lesson": 424242}, format="json")
-    assert response.json()["error"]["fields"]["lesson"] == [
-        "Không có bài học đã xuất bản nào có mã số 424242."
-    ]
+    (message,) = response.json()["error"]["fields"]["lesson"]
+    assert message.startswith("Không có bài học") and "424242" in message
