@@ -160,6 +160,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.uploads.DocumentForm"
 # document (see WAGTAILDOCS_EXTENSIONS). Pages show images as WebP renditions.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_USER_CUSTOM_FIELDS = []
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.AdminLoginForm"
+# Page addresses in plain ASCII ("boi-duong"), not percent-encoded Vietnamese.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Training records: the largest evidence file a teacher may attach to a face-to-face record.
 TRAINING_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
@@ -258,6 +261,8 @@ SESSION_SAVE_EVERY_REQUEST = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "level": "WARNING"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Every task logs its start and end at INFO: keep the console for what needs attention.
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }

@@ -20,6 +20,9 @@ def env(name: str) -> str:
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
+# Encrypts issuers' signing keys at rest; kept apart from SECRET_KEY so rotating that one does
+# not make every issuer's key unreadable.
+CERTIFICATES_KEY_SECRET = env("CERTIFICATES_KEY_SECRET")
 ALLOWED_HOSTS = [h.strip() for h in env("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h.lstrip('.')}" for h in ALLOWED_HOSTS]
 DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}

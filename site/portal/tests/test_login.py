@@ -75,3 +75,18 @@ def test_my_page_needs_login(client, db):
     response = client.get(reverse("training:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("portal:login"))
+
+
+def test_admin_login_speaks_of_staff_codes_and_gives_the_same_error(client, school_manager):
+    page = client.get("/admin/login/").content.decode()
+    assert "Mã cán bộ hoặc e-mail" in page
+    response = client.post(
+        "/admin/login/",
+        {"username": "QL001", "password": "sai-mat-khau-99"},
+        REMOTE_ADDR="10.3.3.3",
+    )
+    assert str(ERROR_INVALID_LOGIN) in response.content.decode()
+    ok = client.post(
+        "/admin/login/", {"username": "ql001", "password": PASSWORD}, REMOTE_ADDR="10.3.3.3"
+    )
+    assert ok.status_code == 302
