@@ -17,13 +17,16 @@ from training.models import (
     PlanEvent,
     PlanItem,
     Programme,
+    SchoolLevel,
     StaffProfile,
     TrainingPlan,
     TrainingRecord,
     Unit,
     User,
+    YearStatus,
     YearSummary,
 )
+from training.selectors import TRAINEE_POSITIONS
 
 #: The largest id a database key holds (a 64-bit signed integer).
 MAX_ID = 2**63 - 1
@@ -607,7 +610,10 @@ class YearSummarySerializer(serializers.ModelSerializer):
 
 class CompletionRowSerializer(serializers.Serializer):
     unit = UnitRefSerializer(allow_null=True)
-    teachers = serializers.IntegerField(help_text="People who train: teachers and school managers.")
+    teachers = serializers.IntegerField(
+        help_text="People who train (teachers, principals, vice-principals) in the unit and "
+        "every unit below it."
+    )
     completed = serializers.IntegerField()
     in_progress = serializers.IntegerField()
     not_completed = serializers.IntegerField()
@@ -618,10 +624,23 @@ class CompletionRowSerializer(serializers.Serializer):
 
 class CompletionReportSerializer(serializers.Serializer):
     school_year = serializers.CharField()
-    rows = CompletionRowSerializer(many=True)
+    unit = UnitRefSerializer(allow_null=True, help_text="The unit the report is about.")
+    rows = CompletionRowSerializer(
+        many=True,
+        help_text="The unit itself when people are attached to it directly, then each unit "
+        "directly below it: the rows of the admin's report “BDTX completion by unit”.",
+    )
     total = CompletionRowSerializer()
 
 
 class CompletionReportQuery(serializers.Serializer):
-    school_year = SchoolYearField()
-    unit = ObjectIdField(queryset_key="units", error=ERROR_NO_UNIT, required=False)
+    school_year = SchoolYearField(required=False, help_text="Default: the current school year.")
+    unit = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_ID,
+        required=False,
+        help_text="Default: the highest unit within your reach.",
+    )
+    school_level = serializers.ChoiceField(choices=SchoolLevel.choices, required=False)
+    position = serializers.ChoiceField(choices=list(TRAINEE_POSITIONS), required=False)
+    status = serializers.ChoiceField(choices=YearStatus.choices, required=False)

@@ -30,12 +30,15 @@ from training.api.permissions import CanAssign, CanReadSummaries, CanReviewPlans
 from training.evidence import ALLOWED
 from training.models import TrainingRecord, Unit, User
 from training.selectors import (
+    UnitCompletion,
+    completion_by_unit,
     evidence_visible_to,
     module_progress,
     plan_view,
     plans_in_reach,
     records_in_reach,
     records_of,
+    report_root_unit,
     staff_visible_to,
     units_visible_to,
 )
@@ -565,33 +568,52 @@ class YearSummaryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
 
 
 class CompletionReportView(APIView):
-    """Completion of the year's plan by unit, counted from the year summaries (managers)."""
+    """Completion of the year's plan by unit: the admin's report "BDTX completion by unit"
+    (training.reports), row for row, from the same selector."""
 
     permission_classes = [CanReadSummaries]
 
     @extend_schema(
-        summary="Completion by unit for a school year (the year summaries' numbers)",
-        parameters=[
-            OpenApiParameter("school_year", str, required=True, description="e.g. 2025-2026"),
-            OpenApiParameter("unit", int, description="Only this unit and the units below it."),
-        ],
+        summary="Completion by unit for a school year: the numbers of the admin's report",
+        parameters=[s.CompletionReportQuery],
         responses=s.CompletionReportSerializer,
     )
     def get(self, request):
-        query = s.CompletionReportQuery(
-            data=request.query_params, context={"units": units_visible_to(request.user)}
-        )
-        query.is_valid(raise_exception=True)
-        rows, total = selectors.completion_by_unit(
-            user=request.user,
-            school_year=query.validated_data["school_year"],
-            unit=query.validated_data.get("unit"),
+        query = self.query(request)
+        if "unit" in query:
+            unit = units_visible_to(request.user).filter(pk=query["unit"]).first()
+            if unit is None:
+                raise NotFound()
+        else:
+            unit = report_root_unit(request.user)
+        school_year = query.get("school_year") or current_school_year(timezone.localdate())
+        rows = []
+        if unit is not None:
+            rows = completion_by_unit(
+                user=request.user,
+                school_year=school_year,
+                unit=unit,
+                school_level=query.get("school_level", ""),
+                position=query.get("position", ""),
+                status=query.get("status", ""),
+            )
+        total = UnitCompletion(
+            unit=unit,
+            teachers=sum(row.teachers for row in rows),
+            completed=sum(row.completed for row in rows),
+            not_completed=sum(row.not_completed for row in rows),
         )
         return Response(
             s.CompletionReportSerializer(
-                {"school_year": query.validated_data["school_year"], "rows": rows, "total": total}
+                {"school_year": school_year, "unit": unit, "rows": rows, "total": total}
             ).data
         )
+
+    @staticmethod
+    def query(request) -> dict:
+        serializer = s.CompletionReportQuery(data=request.query_params)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
 
 
 ROUTES = [

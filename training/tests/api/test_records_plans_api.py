@@ -1,7 +1,12 @@
 """Face-to-face records with evidence, yearly plans, year summaries and the completion report
 through the API."""
 
+import csv
+import io
+from decimal import Decimal
+
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from tests.api_support import PDF, client_for, this_year
 from training.models import PlanStatus, RecordStatus, TrainingRecord, YearStatus
@@ -136,44 +141,79 @@ def test_too_few_programme_03_hours_cannot_be_submitted(api_world):
     assert response.json()["error"]["code"] == "plan_too_few_03"
 
 
-def test_year_summaries_and_the_report_give_the_same_numbers(api_world):
+def test_the_report_counts_each_unit_below_from_the_year_summaries(api_world):
     w = api_world
     office = client_for(w.office)
     year = this_year()
     summaries = office.get(
         "/api/v1/year-summaries/", {"school_year": year, "unit": w.school.pk, "page_size": 200}
     ).json()["results"]
-    by_status = {
-        status: sum(1 for row in summaries if row["status"] == status) for status in YearStatus
-    }
-    assert by_status[YearStatus.COMPLETED] == 1
+    assert sum(1 for row in summaries if row["status"] == YearStatus.COMPLETED) == 1
 
+    # Office staff start at the department: one row, the commune (no one trains at the
+    # department itself), counting both schools.
     report = office.get("/api/v1/reports/completion/", {"school_year": year}).json()
-    rows = {row["unit"]["id"]: row for row in report["rows"]}
-    school = rows[w.school.pk]
-    # Trainees of the school: the teacher, the graduate and the principal.
-    assert school["teachers"] == 3
-    assert school["completed"] == by_status[YearStatus.COMPLETED]
-    assert school["not_completed"] == by_status[YearStatus.NOT_COMPLETED]
-    assert school["in_progress"] == 2
-    assert school["rate"] == 33.3
-    assert rows[w.other_school.pk]["teachers"] == 2
-    assert report["total"]["teachers"] == 5 and report["total"]["completed"] == 1
+    assert report["unit"]["id"] == w.department.pk
+    assert [(r["unit"]["id"], r["teachers"], r["completed"]) for r in report["rows"]] == [
+        (w.commune.pk, 5, 1)
+    ]
     assert report["total"]["rate"] == 20.0
-    narrowed = office.get(
-        "/api/v1/reports/completion/", {"school_year": year, "unit": w.other_school.pk}
+    below = office.get(
+        "/api/v1/reports/completion/", {"school_year": year, "unit": w.commune.pk}
     ).json()
-    assert [row["unit"]["id"] for row in narrowed["rows"]] == [w.other_school.pk]
-    mine = client_for(w.manager).get(
-        "/api/v1/reports/completion/", {"school_year": year, "unit": w.other_school.pk}
+    school, other = below["rows"]
+    # The school's trainees: the teacher, the graduate and the principal.
+    assert (school["unit"]["id"], school["teachers"], school["completed"]) == (w.school.pk, 3, 1)
+    assert (school["in_progress"], school["not_completed"], school["rate"]) == (2, 0, 33.3)
+    assert (other["unit"]["id"], other["teachers"], other["completed"]) == (w.other_school.pk, 2, 0)
+    principals = office.get(
+        "/api/v1/reports/completion/",
+        {"school_year": year, "unit": w.commune.pk, "position": "principal"},
+    ).json()
+    assert [row["teachers"] for row in principals["rows"]] == [1, 1]
+    # A school manager starts at the school, and sees nothing else.
+    mine = client_for(w.manager).get("/api/v1/reports/completion/", {"school_year": year}).json()
+    assert [(r["unit"]["id"], r["teachers"]) for r in mine["rows"]] == [(w.school.pk, 3)]
+    assert (
+        client_for(w.manager)
+        .get("/api/v1/reports/completion/", {"unit": w.other_school.pk})
+        .status_code
+        == 404
     )
-    assert mine.status_code == 400
     assert (
         client_for(w.manager)
         .get("/api/v1/reports/completion/", {"school_year": "2026"})
         .status_code
         == 400
     )
+
+
+def test_the_report_has_the_numbers_of_the_admins_report(api_world, client):
+    w = api_world
+    client.force_login(w.office)
+    for unit in (None, w.commune, w.school):
+        params = {"school_year": this_year(), **({"unit": unit.pk} if unit else {})}
+        export = client.get(reverse("training_reports:completion"), {**params, "export": "csv"})
+        assert export.status_code == 200
+        screen = [
+            (name, int(teachers), int(done), int(going), int(not_done), Decimal(rate))
+            for name, teachers, done, going, not_done, rate in list(
+                csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")))
+            )[1:]
+        ]
+        api = client_for(w.office).get("/api/v1/reports/completion/", params).json()
+        assert screen == [
+            (
+                row["unit"]["name"],
+                row["teachers"],
+                row["completed"],
+                row["in_progress"],
+                row["not_completed"],
+                Decimal(str(row["rate"])),
+            )
+            for row in api["rows"]
+        ]
+        assert screen
 
 
 def test_summaries_are_mine_or_within_reach(api_world):
