@@ -5,7 +5,10 @@ from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
+from rest_framework.response import Response
 
 from courses.api import filters, serializers
 from courses.models import (
@@ -17,7 +20,9 @@ from courses.models import (
     ResourcePage,
     Standard,
 )
+from courses.quiz import quiz_score
 from courses.selectors import lesson_counts
+from courses.views import ERROR_NO_SUCH_QUIZ
 
 #: Ids in addresses: longer numbers are not ids (and would overflow the database's keys); such
 #: addresses are answered 404 by portal.api.urls.
@@ -34,6 +39,7 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="One programme"),
 )
 class ProgrammeViewSet(ContentViewSet):
+    queryset = ProgrammePage.objects.none()  # the model, for the schema; get_queryset() reads
     serializer_class = serializers.ProgrammeSerializer
     filterset_class = filters.ProgrammeFilter
     ordering_fields = ["school_year", "kind", "title"]
@@ -50,6 +56,7 @@ class ProgrammeViewSet(ContentViewSet):
     ),
 )
 class ModuleViewSet(ContentViewSet):
+    queryset = ModulePage.objects.none()  # the model, for the schema; get_queryset() reads
     filterset_class = filters.ModuleFilter
     ordering_fields = ["path", "code", "title", "hours"]
     ordering = ["path"]
@@ -81,6 +88,7 @@ class ModuleViewSet(ContentViewSet):
     retrieve=extend_schema(summary="One lesson with its body; quizzes come without answers"),
 )
 class LessonViewSet(ContentViewSet):
+    queryset = LessonPage.objects.none()  # the model, for the schema; get_queryset() reads
     filterset_class = filters.LessonFilter
     ordering_fields = ["path", "title"]
     ordering = ["path"]
@@ -93,6 +101,31 @@ class LessonViewSet(ContentViewSet):
             return serializers.LessonDetailSerializer
         return serializers.LessonSerializer
 
+    @extend_schema(
+        summary="Check my answers to one of the lesson's self-check quizzes (nothing is recorded)",
+        request=serializers.SelfCheckInput,
+        responses=serializers.SelfCheckResultSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="self-check", filter_backends=[])
+    def self_check(self, request, pk=None):
+        lesson = self.get_object()
+        data = serializers.SelfCheckInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        quiz = lesson.quizzes().get(data.validated_data["quiz"])
+        if quiz is None:
+            raise ValidationError({"quiz": [ERROR_NO_SUCH_QUIZ]})
+        score = quiz_score(quiz, data.validated_data["answers"])
+        return Response(
+            serializers.SelfCheckResultSerializer(
+                {
+                    "quiz": quiz.id,
+                    "earned": score.earned,
+                    "possible": score.possible,
+                    "score": score.value,
+                }
+            ).data
+        )
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -101,6 +134,7 @@ class LessonViewSet(ContentViewSet):
     retrieve=extend_schema(summary="One resource"),
 )
 class ResourceViewSet(ContentViewSet):
+    queryset = ResourcePage.objects.none()  # the model, for the schema; get_queryset() reads
     serializer_class = serializers.ResourceSerializer
     filterset_class = filters.ResourceFilter
     permission_classes = [permissions.AllowAny]
