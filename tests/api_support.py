@@ -109,8 +109,13 @@ def final_quiz():
 
 def quiz_answers(module: ModulePage, *, right: bool = True) -> dict:
     """Answers to a module's final quiz, all right or all wrong, read from the quiz itself."""
+    return answers_for(module.final_quiz(), right=right)
+
+
+def answers_for(quiz, *, right: bool = True) -> dict:
+    """Answers to a quiz block, all right or all wrong."""
     given = {}
-    for question in module.final_quiz().value["questions"]:
+    for question in quiz.value["questions"]:
         kind, value = question.block_type, question.value
         if kind in ("single_choice", "multiple_choice"):
             picked = [c.id for c in value["choices"].bound_blocks if c.value["correct"] == right]

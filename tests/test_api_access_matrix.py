@@ -96,6 +96,11 @@ EXPECTED: dict[tuple[str, str], Call] = {
     ("GET", "/api/v1/modules/{id}/"): Call(logged_in(200), params=lambda w: {"id": w.module.pk}),
     ("GET", "/api/v1/lessons/"): Call(logged_in(200)),
     ("GET", "/api/v1/lessons/{id}/"): Call(logged_in(200), params=lambda w: {"id": w.lesson.pk}),
+    ("POST", "/api/v1/lessons/{id}/self-check/"): Call(
+        logged_in(200),
+        params=lambda w: {"id": w.lesson.pk},
+        body=lambda w: {"quiz": next(iter(w.lesson.quizzes())), "answers": {}},
+    ),
     ("GET", "/api/v1/resources/"): Call(everyone(200)),
     ("GET", "/api/v1/resources/{id}/"): Call(everyone(200), params=lambda w: {"id": w.resource.pk}),
     ("GET", "/api/v1/standards/frameworks/"): Call(logged_in(200)),

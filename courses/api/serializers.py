@@ -413,3 +413,21 @@ class FrameworkDetailSerializer(FrameworkSerializer):
 
     class Meta(FrameworkSerializer.Meta):
         fields = [*FrameworkSerializer.Meta.fields, "standards"]
+
+
+class SelfCheckInput(serializers.Serializer):
+    quiz = serializers.CharField(max_length=64, help_text="The quiz block's id in the lesson body.")
+    answers = serializers.DictField(
+        help_text="Question id → answer, as for a final assessment (see attempts)."
+    )
+
+
+class SelfCheckResultSerializer(serializers.Serializer):
+    """The total only, as the lesson page shows it: never which answers were right."""
+
+    quiz = serializers.CharField()
+    earned = serializers.IntegerField()
+    possible = serializers.IntegerField()
+    score = serializers.DecimalField(
+        max_digits=4, decimal_places=2, help_text="On the 10-point scale."
+    )

@@ -4,7 +4,8 @@ open library filtered as on its page, the professional standards."""
 import json
 
 from courses.models import LessonPage, ModulePage
-from tests.api_support import client_for, make_module, make_resource, this_year
+from tests.api_support import answers_for, client_for, make_module, make_resource, this_year
+from training.models import Attempt
 
 
 def _every_string(value):
@@ -126,3 +127,16 @@ def test_lists_are_paginated(api_world):
     page = api.get("/api/v1/standards/criteria/", {"page_size": 4}).json()
     assert page["count"] == 15 and len(page["results"]) == 4 and page["next"]
     assert api.get("/api/v1/standards/criteria/", {"page": 99}).status_code == 404
+
+
+def test_a_lessons_self_check_gives_the_total_and_records_nothing(api_world):
+    w = api_world
+    quiz_id, quiz = next(iter(w.lesson.quizzes().items()))
+    answers = answers_for(quiz)
+    api = client_for(w.other_teacher)
+    url = f"/api/v1/lessons/{w.lesson.pk}/self-check/"
+    result = api.post(url, {"quiz": quiz_id, "answers": answers}, format="json").json()
+    assert result == {"quiz": quiz_id, "earned": 5, "possible": 5, "score": 10.0}
+    assert not Attempt.objects.filter(enrolment__user=w.other_teacher).exists()
+    unknown = api.post(url, {"quiz": "nope", "answers": {}}, format="json")
+    assert unknown.status_code == 400 and "quiz" in unknown.json()["error"]["fields"]
