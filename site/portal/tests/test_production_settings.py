@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[3]
 GOOD_ENV = {
     "DJANGO_SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-for-tests-9f3a7c1e",
     "DJANGO_ALLOWED_HOSTS": "hoctap.example.vn",
+    "CERTIFICATES_KEY_SECRET": "another-long-random-secret-for-issuer-keys-7c2e9d",
     "EMAIL_HOST": "smtp.example.vn",
     "DEFAULT_FROM_EMAIL": "Học Tập <no-reply@example.vn>",
 }
@@ -40,7 +41,14 @@ def test_check_deploy_gives_no_warnings():
 
 
 @pytest.mark.parametrize(
-    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST"]
+    "missing",
+    [
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "EMAIL_HOST",
+        "CERTIFICATES_KEY_SECRET",
+    ],
 )
 def test_refuses_to_start_naming_the_missing_variable(missing):
     env = {k: v for k, v in GOOD_ENV.items() if k != missing}
