@@ -25,6 +25,7 @@ from training.forms import (
     ReopenForm,
     YearCloseForm,
     YearTargetForm,
+    errors_to_form,
 )
 from training.models import Assignment, PlanStatus, RecordStatus, YearTarget
 from training.selectors import (
@@ -49,14 +50,6 @@ from training.services import (
     year_reopen,
     year_target_set,
 )
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, texts in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, texts)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _history(instance):
@@ -153,7 +146,7 @@ class PlanReviewView(AdminPage):
                         acting_user=request.user,
                     )
                 except ValidationError as error:
-                    _errors_to_form(form, error)
+                    errors_to_form(form, error)
                 else:
                     messages.success(request, _("The plan is reopened."))
                     return redirect("training_review:plan", pk=self.plan.pk)
@@ -171,7 +164,7 @@ class PlanReviewView(AdminPage):
                 else:
                     raise PermissionDenied
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(form, error)
             else:
                 return redirect("training_review:index")
         return self.render_to_response(self.get_context_data(decision_form=form))
@@ -221,7 +214,7 @@ class RecordReviewView(AdminPage):
                         record=self.record, acting_user=request.user, **form.cleaned_data
                     )
                 except ValidationError as error:
-                    _errors_to_form(form, error)
+                    errors_to_form(form, error)
                 else:
                     messages.success(request, _("The record is corrected."))
                     return redirect("training_review:record", pk=self.record.pk)
@@ -243,7 +236,7 @@ class RecordReviewView(AdminPage):
                 else:
                     raise PermissionDenied
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(form, error)
             else:
                 return redirect("training_review:index")
         return self.render_to_response(self.get_context_data(decision_form=form))
@@ -288,7 +281,7 @@ class AssignView(AdminPage):
                     acting_user=request.user,
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(form, error)
             else:
                 messages.success(
                     request,
@@ -331,7 +324,7 @@ class YearCloseView(AdminPage):
                         acting_user=request.user,
                     )
                 except ValidationError as error:
-                    _errors_to_form(form, error)
+                    errors_to_form(form, error)
                 else:
                     messages.success(request, _("The school year is reopened."))
                     return redirect("training_review:year_close")
@@ -341,7 +334,7 @@ class YearCloseView(AdminPage):
             try:
                 year_close(acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(form, error)
             else:
                 messages.success(request, _("The school year is closed."))
                 return redirect("training_review:year_close")
@@ -370,7 +363,7 @@ class YearTargetView(AdminPage):
             try:
                 year_target_set(acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(form, error)
             else:
                 messages.success(request, _("The target is saved; the year's summaries follow it."))
                 return redirect("training_review:targets")

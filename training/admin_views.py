@@ -14,6 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 
 from training import roles
+from training.forms import errors_to_form
 from training.models import StaffProfile, Unit
 from training.selectors import profiles_visible_to, staff_search, units_visible_to
 from training.services import staff_create, unit_create
@@ -99,8 +100,7 @@ class ServiceCreateView(generic.CreateView):
         try:
             return super().form_valid(form)
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
+            errors_to_form(form, error)
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 

@@ -2,6 +2,7 @@
 services refuse bad input with the sentences people see."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -186,3 +187,12 @@ class YearTargetForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["school_year"].choices = year_choices(before=2, after=2)
+
+
+def errors_to_form(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: field errors by field, the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for name, texts in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, texts)
+    else:
+        form.add_error(None, error.messages)
