@@ -36,6 +36,7 @@ from training.models.records import (
     YearSummary,
     YearTarget,
 )
+from training.models.yearly_report import ReportDeadline, YearReportSubmission
 
 __all__ = [
     "MAX_RECORD_HOURS",
@@ -57,6 +58,7 @@ __all__ = [
     "Position",
     "Programme",
     "RecordStatus",
+    "ReportDeadline",
     "SchoolLevel",
     "StaffProfile",
     "StaffUserManager",
@@ -66,6 +68,7 @@ __all__ = [
     "UnitKind",
     "User",
     "YearClosure",
+    "YearReportSubmission",
     "YearStatus",
     "YearSummary",
     "YearTarget",
