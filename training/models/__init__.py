@@ -1,6 +1,7 @@
 """Models of the training app: people and the organisation tree (people.py) and the training
 records (records.py). Import them from here (`from training.models import Enrolment`)."""
 
+from training.models.notifications import Notification, NotificationKind, ReminderSettings
 from training.models.people import (
     SCHOOL_KINDS,
     EmploymentStatus,
@@ -40,6 +41,9 @@ from training.models.yearly_report import ReportDeadline, YearReportSubmission
 
 __all__ = [
     "MAX_RECORD_HOURS",
+    "Notification",
+    "NotificationKind",
+    "ReminderSettings",
     "SCHOOL_KINDS",
     "Assignment",
     "Attempt",
