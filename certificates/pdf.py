@@ -6,7 +6,7 @@ national motto, "Số:", "ngày … tháng … năm …") are the Vietnamese an 
 carry whatever language the person issuing it reads the site in; everything else comes from
 the issuer's configuration and the template.
 
-Text is set in Liberation Serif (SIL Open Font License, see fonts/OFL.txt), metrically
+Text is set in Liberation Serif (SIL Open Font License, see training/fonts/OFL.txt), metrically
 compatible with Times New Roman, the face official documents use; reportlab embeds the subset
 used. Text is drawn in NFC: precomposed letters, which the font has for all of Vietnamese.
 """
@@ -15,7 +15,6 @@ import io
 import unicodedata
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import segno
 from reportlab.lib.pagesizes import A4, landscape
@@ -25,7 +24,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
+from training.official import FONT_DIR
+
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = "HTSerif", "HTSerif-Bold", "HTSerif-Italic", "HTSerif-BI"
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
