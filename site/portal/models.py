@@ -1,5 +1,7 @@
 """The portal's own pages: home, news (with an RSS feed), and site-wide settings."""
 
+from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -140,3 +142,27 @@ class NavigationLink(Orderable):
     @property
     def href(self) -> str:
         return self.page.url if self.page_id else self.url
+
+
+class PortalSession(AbstractBaseSession):
+    """A database session with its account beside it (portal.sessions), so that every session
+    of an account can be ended at once, by index, when the account is deactivated."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("account"),
+    )
+
+    @classmethod
+    def get_session_store_class(cls):
+        from portal.sessions import SessionStore
+
+        return SessionStore
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")

@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
@@ -48,7 +49,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (SECURE_CSP); the Wagtail admin gets its own,
+    # looser one from the next middleware (PORTAL_ADMIN_CSP).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.security.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The request's Wagtail Site and the portal settings, cached across requests.
+    "portal.caching.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.VietnameseFirstLocaleMiddleware",
     # /api/ and /xapi/ also honour Accept-Language (scripts have no language switcher).
@@ -56,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Ends a session left idle too long, or whose account was deactivated (portal.security).
+    "portal.security.SessionGuardMiddleware",
     # A retried API request with the same Idempotency-Key is done once.
     "portal.api.middleware.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -128,6 +137,7 @@ AXES_VERBOSE = False
 # Language and time: Vietnamese first, English second; stored in UTC, shown in Vietnam's time.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+FORMAT_MODULE_PATH = ["portal.formats"]  # 29/11/2026, as Vietnamese offices write dates
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -254,9 +264,51 @@ SPECTACULAR_SETTINGS = {
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = "Học Tập <no-reply@hoctap.local>"
 
-# Sessions
+# Sessions: in the database with the account beside them (portal.models.PortalSession), so that
+# deactivating an account ends all its sessions at once. A session lasts at most
+# SESSION_COOKIE_AGE from login, and ends sooner when left idle: SESSION_IDLE_TIMEOUT for
+# teachers (a long lesson is read without a request), SESSION_IDLE_TIMEOUT_ADMIN for anyone who
+# may open the Wagtail admin (managers, office staff, editors). Seconds; 0 turns it off.
+SESSION_ENGINE = "portal.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_SAVE_EVERY_REQUEST = False
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 60 * 60 * 2))
+SESSION_IDLE_TIMEOUT_ADMIN = int(os.environ.get("SESSION_IDLE_TIMEOUT_ADMIN", 60 * 30))
+
+# Content-Security-Policy (Django's own middleware). Our pages run no inline script, no inline
+# event handler and no inline style: everything comes from our static files. Lesson videos are
+# embedded from the sites named in CSP_FRAME_SOURCES; the API docs (portal.api.views) send their
+# own policy. See docs/operations.md.
+CSP_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF, *CSP_FRAME_SOURCES],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# The Wagtail admin (under /admin/ only) writes inline scripts and styles in some of its own
+# widgets (date pickers, inline panels, the workflow dialogs): it may run inline code, and
+# nothing else changes.
+PORTAL_ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}
+# Wagtail's admin would ask releases.wagtail.io for a newer version: nothing leaves the site.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

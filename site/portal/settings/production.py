@@ -53,4 +53,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# Explicit, though Django's defaults already send them.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind TLS, a stray http:// address in content is fetched over https.
+SECURE_CSP = {**SECURE_CSP, "upgrade-insecure-requests": True}  # noqa: F405
+PORTAL_ADMIN_CSP = {**PORTAL_ADMIN_CSP, "upgrade-insecure-requests": True}  # noqa: F405
