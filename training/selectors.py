@@ -412,11 +412,19 @@ class RuleProgress:
         return round(100 * done / steps) if steps else 0
 
 
+#: The quiz_id of an attempt whose score external content reported (xAPI), before its reference.
+EXTERNAL_ATTEMPT_PREFIX = "ext:"
+
+
 def module_rule_progress(*, enrolment: Enrolment, module: ModulePage) -> RuleProgress:
     lesson_ids = list(module.lessons().values_list("pk", flat=True))
     viewed = LessonView.objects.filter(enrolment=enrolment, lesson_id__in=lesson_ids).count()
-    has_assessment = module.final_quiz() is not None
     attempts = Attempt.objects.filter(enrolment=enrolment)
+    # Assessed by its own final quiz, or by its content once that reported a score.
+    has_assessment = (
+        module.final_quiz() is not None
+        or attempts.filter(quiz_id__startswith=EXTERNAL_ATTEMPT_PREFIX).exists()
+    )
     best = None
     if has_assessment:
         best = attempts.filter(passed=True).order_by("-score", "number").first()

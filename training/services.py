@@ -56,6 +56,7 @@ from training.models import (
     YearTarget,
 )
 from training.selectors import (
+    EXTERNAL_ATTEMPT_PREFIX,
     TRAINEE_POSITIONS,
     closed_years,
     module_is_open,
@@ -1220,3 +1221,89 @@ def year_reopen(*, closure: YearClosure, acting_user: User | None, reason: str) 
     log(instance=closure, action="hoctap.year_reopen", user=acting_user, data={"reason": reason})
     summaries_refresh(keys=_year_keys(closure.unit, closure.school_year))
     return closure
+
+
+# Scores reported by external content ----------------------------------------------------------
+
+ERROR_ASSESSED_ON_PLATFORM = _(
+    "This module has its own final assessment, scored on the platform: a score reported by "
+    "other content does not count for it."
+)
+ERROR_SOURCE_REF = _("The reference of the reported score is missing or too long.")
+#: The longest reference (e.g. an xAPI statement id) an external score may carry.
+MAX_SOURCE_REF = 60
+
+
+@transaction.atomic
+def attempt_record_external(
+    *,
+    enrolment: Enrolment,
+    score,
+    success: bool | None,
+    source_ref: str,
+    acting_user: User,
+) -> Attempt:
+    """Record a score on the 10-point scale that content outside the platform reported (an
+    xAPI statement's result) as an attempt at the enrolment's module. It counts as an attempt
+    at our own quiz does: within the attempt limit, passed when the score reaches the module's
+    pass mark (the content's own `success` is kept, not used), completing the module when the
+    rule is then met. From its first such attempt the enrolment's module counts as assessed
+    (training.selectors.module_rule_progress): a passing attempt is then needed as well as every
+    lesson. Only for modules without their own final assessment. `source_ref` names the report
+    (the statement id): the same reference again returns the attempt already recorded."""
+    errors: dict = {}
+    value = _score(score, errors)
+    if value is None and not errors:
+        errors["score"] = ERROR_SCORE
+    source_ref = str(source_ref or "").strip()
+    if not source_ref or len(source_ref) > MAX_SOURCE_REF:
+        errors["source_ref"] = ERROR_SOURCE_REF
+    if errors:
+        raise ValidationError(errors)
+    enrolment = Enrolment.objects.select_for_update().select_related("user").get(pk=enrolment.pk)
+    if enrolment.user_id != acting_user.pk:
+        raise PermissionDenied(ERROR_NOT_YOURS)
+    quiz_id = EXTERNAL_ATTEMPT_PREFIX + source_ref
+    existing = Attempt.objects.filter(enrolment=enrolment, quiz_id=quiz_id).first()
+    if existing is not None:
+        existing.completion = Completion.objects.filter(enrolment=enrolment).first()
+        return existing
+    module = ModulePage.objects.get(pk=enrolment.module_id)
+    if module.final_quiz() is not None:
+        raise ValidationError(ERROR_ASSESSED_ON_PLATFORM, code="assessed_on_platform")
+    if Completion.objects.filter(enrolment=enrolment).exists():
+        raise ValidationError(ERROR_ALREADY_COMPLETED, code="already_completed")
+    _require_open_year(enrolment.user, enrolment.school_year)
+    used = Attempt.objects.filter(enrolment=enrolment).count()
+    if module.attempt_limit is not None and used >= module.attempt_limit:
+        raise ValidationError(
+            ERROR_ATTEMPT_LIMIT % {"limit": module.attempt_limit}, code="attempt_limit"
+        )
+    now = timezone.now()
+    attempt = Attempt.objects.create(
+        enrolment=enrolment,
+        number=used + 1,
+        quiz_id=quiz_id,
+        answers={"source_ref": source_ref, "success": success},
+        score=value,
+        pass_mark=module.pass_mark,
+        passed=value >= module.pass_mark,
+        submitted_at=now,
+    )
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    log(
+        instance=attempt,
+        action="hoctap.attempt_external",
+        user=acting_user,
+        data={
+            "module": module.pk,
+            "number": attempt.number,
+            "score": str(value),
+            "success": success,
+            "source_ref": source_ref,
+        },
+    )
+    attempt.completion = _complete_if_met(
+        enrolment=enrolment, module=module, acting_user=acting_user
+    )
+    return attempt

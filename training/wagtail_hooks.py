@@ -177,6 +177,10 @@ TRAINING_LOG_ACTIONS = {
     "hoctap.enrol": (_("Enrol"), _("Enrolled in a module")),
     "hoctap.assign": (_("Assign a module"), _("Assigned a module")),
     "hoctap.attempt": (_("Assessment attempt"), _("Submitted a final assessment")),
+    "hoctap.attempt_external": (
+        _("Score from external content"),
+        _("A score reported by external content was recorded as an attempt"),
+    ),
     "hoctap.complete": (_("Module completed"), _("Completed a module")),
     "hoctap.plan_submit": (_("Submit plan"), _("Submitted the training plan")),
     "hoctap.plan_approved": (_("Approve plan"), _("Approved the training plan")),

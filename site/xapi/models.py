@@ -25,6 +25,28 @@ class Outcome(models.TextChoices):
         _("The score is below the module's pass mark: the module is not completed."),
     )
     FAILED = "failed", _("Stored: a failed result changes nothing on the platform.")
+    SCORE_RECORDED = (
+        "score_recorded",
+        _(
+            "The score is recorded as a passed attempt at the module; the module is completed "
+            "once every lesson is studied."
+        ),
+    )
+    SCORE_BELOW_PASS_MARK = (
+        "score_below_pass_mark",
+        _(
+            "The score is recorded as an attempt below the module's pass mark: the module is not "
+            "completed until a passing score is reported."
+        ),
+    )
+    ATTEMPT_LIMIT = (
+        "attempt_limit",
+        _("Stored, not counted: all the attempts this module allows have been used."),
+    )
+    ALREADY_COMPLETED = (
+        "already_completed",
+        _("Stored, not counted: the module is already completed, and a new score changes nothing."),
+    )
     ASSESSED_ON_PLATFORM = (
         "assessed_on_platform",
         _(

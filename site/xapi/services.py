@@ -12,8 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import LessonPage, ModulePage
-from training.models import Enrolment
-from training.services import completion_record, lesson_view_record
+from training.models import Enrolment, StaffProfile
+from training.services import (
+    attempt_record_external,
+    completion_record,
+    enrolment_self,
+    lesson_view_record,
+)
 from xapi.models import Outcome, Statement
 from xapi.selectors import activity_page
 
@@ -81,11 +86,24 @@ def _authority(user) -> dict:
 
 
 def _scaled_score(statement: dict) -> Decimal | None:
+    """The result's score from 0 to 1: `scaled`, else `raw` within `min` (0 when absent) and
+    `max`; None when there is none. A negative scaled score counts as 0."""
     score = (statement.get("result") or {}).get("score") or {}
     try:
-        return Decimal(str(score["scaled"])) if "scaled" in score else None
+        if "scaled" in score:
+            scaled = Decimal(str(score["scaled"]))
+        elif "raw" in score and "max" in score:
+            low, high = Decimal(str(score.get("min", 0))), Decimal(str(score["max"]))
+            if high <= low:
+                return None
+            scaled = (Decimal(str(score["raw"])) - low) / (high - low)
+        else:
+            return None
     except (InvalidOperation, ValueError):
         return None
+    if not scaled.is_finite():
+        return None
+    return min(max(scaled, Decimal(0)), Decimal(1))
 
 
 def _apply_lesson(lesson: LessonPage, user) -> str:
@@ -94,14 +112,56 @@ def _apply_lesson(lesson: LessonPage, user) -> str:
     return Outcome.LESSON_STUDIED
 
 
+#: A refusal of attempt_record_external, as the statement's outcome.
+_SCORE_REFUSALS = {
+    "attempt_limit": Outcome.ATTEMPT_LIMIT,
+    "already_completed": Outcome.ALREADY_COMPLETED,
+    "assessed_on_platform": Outcome.ASSESSED_ON_PLATFORM,
+}
+
+
+def _enrolment(module: ModulePage, user) -> Enrolment | None:
+    """The person's enrolment in the module; a trainee is enrolled in an open module, as
+    opening one of its lessons would."""
+    enrolment = Enrolment.objects.filter(user=user, module=module).first()
+    if enrolment is None and StaffProfile.objects.filter(user=user).exists():
+        try:
+            enrolment = enrolment_self(module=module, acting_user=user)
+        except ValidationError:
+            return None
+    return enrolment
+
+
+def _apply_score(module: ModulePage, scaled: Decimal, statement: dict, user) -> str:
+    """A score counts as an attempt (training.services.attempt_record_external), on the
+    10-point scale; the module's pass mark decides, the statement's `success` is kept."""
+    enrolment = _enrolment(module, user)
+    if enrolment is None:
+        return Outcome.NOT_RECORDED
+    success = (statement.get("result") or {}).get("success")
+    try:
+        attempt = attempt_record_external(
+            enrolment=enrolment,
+            score=(scaled * 10).quantize(Decimal("0.01")),
+            success=success if isinstance(success, bool) else None,
+            source_ref=str(statement["id"]),
+            acting_user=user,
+        )
+    except ValidationError as error:
+        return _SCORE_REFUSALS.get(error.code, Outcome.NOT_RECORDED)
+    if attempt.completion is not None:
+        return Outcome.MODULE_COMPLETED
+    return Outcome.SCORE_RECORDED if attempt.passed else Outcome.SCORE_BELOW_PASS_MARK
+
+
 def _apply_module(module: ModulePage, verb: str, statement: dict, user) -> str:
     if module.final_quiz() is not None:
         return Outcome.ASSESSED_ON_PLATFORM
+    scaled = _scaled_score(statement)
+    if scaled is not None:
+        return _apply_score(module, scaled, statement, user)
     if verb == FAILED:
         return Outcome.FAILED
-    scaled = _scaled_score(statement)
-    if scaled is not None and scaled * 10 < module.pass_mark:
-        return Outcome.BELOW_PASS_MARK
     enrolment = Enrolment.objects.filter(user=user, module=module).first()
     if enrolment is None:
         return Outcome.RULE_NOT_MET
@@ -169,7 +229,7 @@ def statements_record(*, statements: list[dict], acting_user) -> list[Result]:
             "authority": _authority(acting_user),
             "version": statement.get("version") or "1.0.0",
         }
-        outcome = _apply(statement, acting_user)
+        outcome = _apply(stored, acting_user)
         try:
             with transaction.atomic():
                 Statement.objects.create(
