@@ -362,6 +362,14 @@ def register_report_urls():
             reports.TeachersCompletionView.as_view(results_only=True),
             name="teachers_results",
         ),
+        *(
+            path(f"{route}/", view.as_view(), name=name)
+            for route, view, name in reports.MORE_REPORTS
+        ),
+        *(
+            path(f"{route}/results/", view.as_view(results_only=True), name=f"{name}_results")
+            for route, view, name in reports.MORE_REPORTS
+        ),
     ]
     return [
         path(
@@ -381,6 +389,23 @@ def register_reports_menu():
         order=0,
         permission="view_yearsummary",
     )
+    from training.reports.views import MORE_REPORTS
+
+    more = [
+        _PermissionMenuItem(
+            view.page_title,
+            reverse(f"training_reports:{name}"),
+            name=f"training-report-{name}",
+            icon_name=view.header_icon,
+            order=order,
+            permission="view_yearsummary",
+        )
+        for order, (_route, view, name) in enumerate(MORE_REPORTS, start=1)
+    ]
     return SubmenuMenuItem(
-        _("BDTX reports"), Menu(items=[item]), icon_name="table", name="training-reports", order=295
+        _("BDTX reports"),
+        Menu(items=[item, *more]),
+        icon_name="table",
+        name="training-reports",
+        order=295,
     )

@@ -5,7 +5,9 @@ the same filters; their spreadsheet exports hold exactly the rows and columns on
 from datetime import date
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Min
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -17,9 +19,17 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from courses.school_year import current_school_year, school_years_around
-from training.models import Position, SchoolLevel, Unit, User, YearStatus
-from training.reports.charts import completion_rate_chart
+from training.models import PlanStatus, Position, Programme, SchoolLevel, Unit, User, YearStatus
+from training.reports.charts import completion_rate_chart, hours_chart, status_chart
 from training.reports.exports import SafeSpreadsheetExportMixin
+from training.reports.queries import (
+    Pace,
+    ReportScope,
+    behind_plan,
+    by_module,
+    by_programme,
+    status_counts,
+)
 from training.selectors import (
     TRAINEE_POSITIONS,
     UnitCompletion,
@@ -29,6 +39,9 @@ from training.selectors import (
     trainees_with_status,
     units_visible_to,
 )
+
+#: Two em spaces a level: the unit menu's indentation.
+INDENT = "\u2003\u2003"
 
 #: The permission every report needs (school managers and office staff have it).
 REPORT_PERMISSION = "training.view_yearsummary"
@@ -43,6 +56,28 @@ def _school_year_choices():
     return [(year, year) for year in school_years_around(timezone.localdate())]
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    """Units in tree order, each indented under its parent and followed by its code, so that a
+    province's hundreds of units read as the tree they are (and typing a name jumps to it)."""
+
+    @cached_property
+    def base_depth(self) -> int:
+        return self.queryset.aggregate(depth=Min("depth"))["depth"] or 1
+
+    def label_from_instance(self, obj):
+        return f"{INDENT * (obj.depth - self.base_depth)}{obj.name} ({obj.code})"
+
+
+class UnitFilter(django_filters.ModelChoiceFilter):
+    field_class = UnitChoiceField
+
+
+def _units_in_reach(request):
+    return (
+        units_visible_to(request.user).only("pk", "name", "code", "depth", "path").order_by("path")
+    )
+
+
 class CompletionFilterSet(WagtailFilterSet):
     school_year = django_filters.ChoiceFilter(
         label=_("School year"),
@@ -50,11 +85,7 @@ class CompletionFilterSet(WagtailFilterSet):
         empty_label=None,
         method=_keep,
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"),
-        queryset=lambda request: units_visible_to(request.user).order_by("path"),
-        method=_keep,
-    )
+    unit = UnitFilter(label=_("Unit"), queryset=_units_in_reach, method=_keep)
     school_level = django_filters.ChoiceFilter(
         label=_("School level"), choices=SchoolLevel.choices, method=_keep
     )
@@ -120,10 +151,22 @@ class CompletionReportMixin(SafeSpreadsheetExportMixin):
     def filter_queryset(self, queryset):
         return queryset
 
+    @property
+    def scope(self) -> ReportScope:
+        return ReportScope(
+            user=self.request.user,
+            school_year=self.school_year,
+            unit=self.unit,
+            programme=self.choices.get("programme") or "",
+            **self.narrowing,
+        )
+
     def link(self, url_name: str, unit: Unit) -> str:
         """A report's address for `unit`, keeping the year and the other filters."""
         params = {"school_year": self.school_year, "unit": unit.pk}
         params.update({key: value for key, value in self.narrowing.items() if value})
+        if self.choices.get("programme"):
+            params["programme"] = self.choices["programme"]
         return f"{reverse(url_name)}?{urlencode(params)}"
 
     def get_page_subtitle(self):
@@ -134,8 +177,10 @@ class CompletionReportMixin(SafeSpreadsheetExportMixin):
 
 
 class RateColumn(Column):
+    """A rate in percent, written with its decimal point and a % sign."""
+
     def get_value(self, instance):
-        return f"{instance.rate} %"
+        return f"{super().get_value(instance)} %"
 
 
 class CompletionByUnitView(CompletionReportMixin, ReportView):
@@ -162,7 +207,9 @@ class CompletionByUnitView(CompletionReportMixin, ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["chart"] = completion_rate_chart(context["object_list"])
+        rows = context["object_list"]
+        context["chart"] = completion_rate_chart(rows)
+        context["status_chart"] = status_chart(status_counts(rows))
         return context
 
     def row_url(self, row: UnitCompletion) -> str:
@@ -245,11 +292,16 @@ class TeachersCompletionView(CompletionReportMixin, ReportView):
             {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
         ]
 
+    def person_url(self, person) -> str:
+        """The person's page in the admin (training.admin_person), at the report's year."""
+        url = reverse("training_review:person", args=[person.pk])
+        return f"{url}?{urlencode({'school_year': self.school_year})}"
+
     @cached_property
     def columns(self):
         headings = self.export_headings
         return [
-            Column("full_name", label=headings["full_name"]),
+            TitleColumn("full_name", label=headings["full_name"], get_url=self.person_url),
             Column("username", label=headings["username"]),
             Column("unit", label=headings["profile.unit.name"], accessor="profile.unit.name"),
             Column(
@@ -263,3 +315,235 @@ class TeachersCompletionView(CompletionReportMixin, ReportView):
             Column("hours_other", label=headings["hours_other"]),
             StatusColumn("year_status", label=headings["year_status"]),
         ]
+
+
+# By programme, by module, behind the plan -----------------------------------------------------
+
+
+class ProgrammeFilterSet(CompletionFilterSet):
+    programme = django_filters.ChoiceFilter(
+        label=_("Programme"), choices=Programme.choices, method=_keep
+    )
+
+    class Meta(CompletionFilterSet.Meta):
+        pass
+
+
+class ScoreColumn(Column):
+    def get_value(self, instance):
+        value = instance.average_score
+        return "" if value is None else f"{value}"
+
+
+class ChoiceLabelColumn(Column):
+    """A stored choice shown by its label (`labels`: value -> label)."""
+
+    def __init__(self, name, *, labels: dict, **kwargs):
+        super().__init__(name, **kwargs)
+        self.labels = labels
+
+    def get_value(self, instance):
+        return self.labels.get(super().get_value(instance), "")
+
+
+def _score(value):
+    return "" if value is None else value
+
+
+class ProgrammeReportView(CompletionReportMixin, ReportView):
+    page_title = _("BDTX by programme")
+    index_url_name = "training_reports:programmes"
+    index_results_url_name = "training_reports:programmes_results"
+    export_filename = "bdtx-theo-chuong-trinh"
+    results_template_name = "training/reports/charts_results.html"
+    filterset_class = ProgrammeFilterSet
+    header_icon = "list-ul"
+    list_export = [
+        "label",
+        "enrolled",
+        "completed",
+        "average_score",
+        "hours",
+        "people_with_hours",
+    ]
+    export_headings = {
+        "label": _("Programme"),
+        "enrolled": _("Module enrolments"),
+        "completed": _("Modules completed"),
+        "average_score": _("Average score"),
+        "hours": _("Tiết credited"),
+        "people_with_hours": _("People credited"),
+    }
+    custom_field_preprocess = {
+        "average_score": {
+            SafeSpreadsheetExportMixin.FORMAT_CSV: _score,
+            SafeSpreadsheetExportMixin.FORMAT_XLSX: _score,
+        }
+    }
+
+    def get_queryset(self):
+        return by_programme(self.scope)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["charts"] = [hours_chart(context["object_list"])]
+        return context
+
+    @cached_property
+    def columns(self):
+        headings = self.export_headings
+        return [
+            Column("label", label=headings["label"]),
+            Column("enrolled", label=headings["enrolled"]),
+            Column("completed", label=headings["completed"]),
+            ScoreColumn("average_score", label=headings["average_score"]),
+            Column("hours", label=headings["hours"]),
+            Column("people_with_hours", label=headings["people_with_hours"]),
+        ]
+
+
+class ModuleReportView(CompletionReportMixin, ReportView):
+    page_title = _("BDTX by module")
+    index_url_name = "training_reports:modules"
+    index_results_url_name = "training_reports:modules_results"
+    export_filename = "bdtx-theo-mo-dun"
+    filterset_class = ProgrammeFilterSet
+    header_icon = "list-ul"
+    paginate_by = 100
+    list_export = [
+        "programme_label",
+        "code",
+        "title",
+        "enrolled",
+        "completed",
+        "completion_rate",
+        "average_score",
+        "hours",
+    ]
+    export_headings = {
+        "programme_label": _("Programme"),
+        "code": _("Module code"),
+        "title": _("Module"),
+        "enrolled": _("Enrolled"),
+        "completed": _("Completed"),
+        "completion_rate": _("Completion rate (%)"),
+        "average_score": _("Average score"),
+        "hours": _("Tiết credited"),
+    }
+    custom_field_preprocess = ProgrammeReportView.custom_field_preprocess
+
+    def get_queryset(self):
+        return by_module(self.scope)
+
+    @cached_property
+    def columns(self):
+        headings = self.export_headings
+        return [
+            Column("programme_label", label=headings["programme_label"]),
+            Column("code", label=headings["code"]),
+            Column("title", label=headings["title"]),
+            Column("enrolled", label=headings["enrolled"]),
+            Column("completed", label=headings["completed"]),
+            RateColumn("completion_rate", label=headings["completion_rate"]),
+            ScoreColumn("average_score", label=headings["average_score"]),
+            Column("hours", label=headings["hours"]),
+        ]
+
+
+def _plan_status_label(value) -> str:
+    return str(PlanStatus(value).label) if value else str(NO_PLAN)
+
+
+NO_PLAN = _("No plan")
+
+
+class BehindPlanView(CompletionReportMixin, ReportView):
+    page_title = _("Behind the BDTX plan")
+    index_url_name = "training_reports:behind"
+    index_results_url_name = "training_reports:behind_results"
+    export_filename = "cham-tien-do-bdtx"
+    filterset_class = ProgrammeFilterSet
+    header_icon = "warning"
+    is_searchable = True
+    list_export = [
+        "full_name",
+        "username",
+        "profile.unit.name",
+        "profile.get_position_display",
+        "plan_status",
+        "planned",
+        "done",
+        "short_of_plan",
+        "target",
+        "expected",
+        "short_of_target",
+    ]
+    export_headings = {
+        "full_name": _("Full name"),
+        "username": _("Staff code"),
+        "profile.unit.name": _("Unit"),
+        "profile.get_position_display": _("Position"),
+        "plan_status": _("Plan"),
+        "planned": _("Planned (tiết)"),
+        "done": _("Done (tiết)"),
+        "short_of_plan": _("Short of the plan (tiết)"),
+        "target": _("Target (tiết)"),
+        "expected": _("Expected by today (tiết)"),
+        "short_of_target": _("Short of the target (tiết)"),
+    }
+    custom_field_preprocess = {
+        "plan_status": {
+            SafeSpreadsheetExportMixin.FORMAT_CSV: _plan_status_label,
+            SafeSpreadsheetExportMixin.FORMAT_XLSX: _plan_status_label,
+        }
+    }
+
+    @cached_property
+    def pace(self) -> Pace:
+        return Pace.of(self.school_year, timezone.localdate())
+
+    def get_queryset(self):
+        people = behind_plan(self.scope, today=timezone.localdate())
+        if self.search_query:
+            return staff_search(people, self.search_query).order_by(
+                "-short_of_target", "name_sort", "username"
+            )
+        return people
+
+    def get_page_subtitle(self):
+        return _("%(unit)s · %(year)s · %(percent)s %% of the study time gone by") % {
+            "unit": self.unit.name,
+            "year": self.school_year,
+            "percent": self.pace.percent,
+        }
+
+    @cached_property
+    def columns(self):
+        headings = self.export_headings
+        labels = {"": NO_PLAN, **dict(PlanStatus.choices)}
+        return [
+            Column("full_name", label=headings["full_name"]),
+            Column("username", label=headings["username"]),
+            Column("unit", label=headings["profile.unit.name"], accessor="profile.unit.name"),
+            Column(
+                "position",
+                label=headings["profile.get_position_display"],
+                accessor="profile.get_position_display",
+            ),
+            ChoiceLabelColumn("plan_status", label=headings["plan_status"], labels=labels),
+            Column("planned", label=headings["planned"]),
+            Column("done", label=headings["done"]),
+            Column("short_of_plan", label=headings["short_of_plan"]),
+            Column("target", label=headings["target"]),
+            Column("expected", label=headings["expected"]),
+            Column("short_of_target", label=headings["short_of_target"]),
+        ]
+
+
+#: (route, view, URL name) of the reports beside completion by unit and by person, in the order
+#: of the "BDTX reports" menu (training.wagtail_hooks registers them).
+MORE_REPORTS = [
+    ("programmes", ProgrammeReportView, "programmes"),
+    ("modules", ModuleReportView, "modules"),
+    ("behind", BehindPlanView, "behind"),
+]
