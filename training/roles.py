@@ -90,6 +90,21 @@ ROLE_PERMISSIONS[OFFICE_STAFF] |= {
 ROLE_PERMISSIONS[SCHOOL_MANAGER] |= {"certificates.view_certificate"}
 
 
+#: The yearly report upward (issue #6): school managers and office staff send their unit's
+#: report and see those of the units below; office staff set the deadline for those units.
+_YEARLY_REPORT = {
+    "training.submit_yearreport",
+    "training.view_yearreportsubmission",
+    "training.view_reportdeadline",
+}
+ROLE_PERMISSIONS[SCHOOL_MANAGER] |= _YEARLY_REPORT
+ROLE_PERMISSIONS[OFFICE_STAFF] |= {
+    *_YEARLY_REPORT,
+    "training.add_reportdeadline",
+    "training.change_reportdeadline",
+}
+
+
 def roles_sync() -> None:
     """Create each role's group and give it exactly the permissions listed above."""
     for role, names in ROLE_PERMISSIONS.items():
