@@ -15,7 +15,7 @@ LAST_SEEN = "portal_last_seen"
 IDLE_LIMIT = "portal_idle_limit"
 #: The last-seen time is written at most this often (seconds), not on every request.
 LAST_SEEN_RESOLUTION = 60
-MESSAGE_IDLE = _("You were logged out after a long time without activity. Please log in again.")
+MESSAGE_IDLE = _("Your session ended after a long time without activity. Please log in again.")
 
 
 class AdminContentSecurityPolicyMiddleware:

@@ -54,8 +54,6 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.security.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The request's Wagtail Site and the portal settings, cached across requests.
-    "portal.caching.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.VietnameseFirstLocaleMiddleware",
     # /api/ and /xapi/ also honour Accept-Language (scripts have no language switcher).
@@ -63,11 +61,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Ends a session left idle too long, or whose account was deactivated (portal.security).
-    "portal.security.SessionGuardMiddleware",
     # A retried API request with the same Idempotency-Key is done once.
     "portal.api.middleware.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends a session left idle too long, or whose account was deactivated (portal.security).
+    "portal.security.SessionGuardMiddleware",
     "training.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
