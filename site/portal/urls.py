@@ -33,3 +33,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Under /api/ and /xapi/, errors no view answered are JSON in the API's shape (portal.api.handlers).
+handler404 = "portal.api.handlers.page_not_found"
+handler500 = "portal.api.handlers.server_error"
