@@ -14,6 +14,7 @@ the caller may do it but the service refuses this case (the refusal is the servi
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -79,6 +80,33 @@ def statement(w):
         "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
         "object": {"id": f"https://hoctap.example.vn/xapi/activities/lessons/{w.lesson.pk}"},
     }
+
+
+def yearly_report_body(w):
+    return {
+        "unit": w.school.pk,
+        "school_year": this_year(),
+        "body_name": w.school.name,
+        "place": "Phong Thổ",
+        "day": "2026-10-15",
+        "head_title": "HIỆU TRƯỞNG",
+        "signer_name": "Đặng Văn Dũng",
+    }
+
+
+def yearly_report(w):
+    """The school's yearly report, sent by its manager the first time it is asked for."""
+    from training.models import YearReportSubmission
+    from training.yearly_report.services import year_report_submit
+
+    body = yearly_report_body(w)
+    found = YearReportSubmission.objects.filter(unit=w.school).first()
+    return found or year_report_submit(
+        unit=w.school,
+        school_year=body.pop("school_year"),
+        header={**body, "day": date(2026, 10, 15)},
+        acting_user=w.manager,
+    )
 
 
 XAPI = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
@@ -207,6 +235,19 @@ EXPECTED: dict[tuple[str, str], Call] = {
     ("GET", "/api/v1/reports/completion/"): Call(
         logged_in(403, manager=200, other_manager=200, office=200),
         query=lambda w: {"school_year": this_year()},
+    ),
+    # The yearly report upward: managers read those within reach; a unit sends its own
+    ("GET", "/api/v1/yearly-reports/"): Call(
+        logged_in(403, manager=200, other_manager=200, office=200)
+    ),
+    ("GET", "/api/v1/yearly-reports/{id}/"): Call(
+        logged_in(403, manager=200, office=200, other_manager=404),
+        params=lambda w: {"id": yearly_report(w).pk},
+    ),
+    ("POST", "/api/v1/yearly-reports/"): Call(
+        # Office staff reach the school but do not send its report in its place.
+        logged_in(403, manager=201, other_manager=404),
+        body=yearly_report_body,
     ),
     # Certificates: mine, within reach; office staff issue and revoke
     ("GET", "/api/v1/certificates/"): Call(logged_in(200)),

@@ -193,6 +193,14 @@ TRAINING_LOG_ACTIONS = {
     "hoctap.record_amend": (_("Correct record"), _("Corrected an approved record")),
     "hoctap.year_close": (_("Close school year"), _("Closed the school year")),
     "hoctap.year_reopen": (_("Reopen school year"), _("Reopened the school year")),
+    "hoctap.year_report_submit": (
+        _("Send yearly report"),
+        _("Sent the yearly BDTX report to the unit above"),
+    ),
+    "hoctap.report_deadline_set": (
+        _("Set report deadline"),
+        _("Set the deadline of the yearly BDTX report"),
+    ),
 }
 
 
@@ -390,6 +398,7 @@ def register_reports_menu():
         permission="view_yearsummary",
     )
     from training.reports.views import MORE_REPORTS
+    from training.yearly_report.urls import menu_items as yearly_report_items
 
     more = [
         _PermissionMenuItem(
@@ -404,8 +413,13 @@ def register_reports_menu():
     ]
     return SubmenuMenuItem(
         _("BDTX reports"),
-        Menu(items=[item, *more]),
+        Menu(items=[item, *more, *yearly_report_items()]),
         icon_name="table",
         name="training-reports",
         order=295,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_yearly_report_urls():
+    return [path("yearly-report/", include("training.yearly_report.urls"))]

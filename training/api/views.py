@@ -27,6 +27,7 @@ from courses.school_year import current_school_year
 from training.api import filters, selectors
 from training.api import serializers as s
 from training.api.permissions import CanAssign, CanReadSummaries, CanReviewPlans, CanReviewRecords
+from training.api.yearly_reports import ROUTES as YEARLY_REPORT_ROUTES
 from training.evidence import ALLOWED
 from training.models import TrainingRecord, Unit, User
 from training.selectors import (
@@ -625,6 +626,7 @@ ROUTES = [
     ("trainings", TrainingRecordViewSet, "training-record"),
     ("plans", PlanViewSet, "plan"),
     ("year-summaries", YearSummaryViewSet, "year-summary"),
+    *YEARLY_REPORT_ROUTES,
 ]
 #: (path, view, name) of the API views that are not viewsets.
 PATHS = [("reports/completion/", CompletionReportView.as_view(), "report-completion")]
