@@ -18,6 +18,7 @@ from courses.hooks import LESSON_CONTEXT, MODULE_CONTEXT, QUIZ_SUBMITTED
 from courses.models import LessonPage, ModulePage
 from training import admin_records, admin_views
 from training.models import StaffProfile, Unit
+from training.reminders import wagtail_hooks as _reminders  # noqa: F401 (registers hooks)
 from training.selectors import ModuleProgress, module_progress
 from training.services import attempt_submit, lesson_view_record
 
