@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -235,7 +235,9 @@ def _progress_text(progress: ModuleProgress) -> str:
             "hours": completion.hours,
         }
         if completion.score is not None:
-            text += " " + gettext("Score %(score)s/10.") % {"score": completion.score}
+            text += " " + gettext("Score %(score)s/10.") % {
+                "score": number_format(completion.score, 2)
+            }
         return text
     rule = progress.rule
     parts = [
@@ -250,7 +252,7 @@ def _progress_text(progress: ModuleProgress) -> str:
         if rule.best_attempt is not None:
             parts.append(
                 gettext("Final assessment passed with %(score)s/10.")
-                % {"score": rule.best_attempt.score}
+                % {"score": number_format(rule.best_attempt.score, 2)}
             )
         else:
             parts.append(gettext("Final assessment not passed yet."))
@@ -327,7 +329,10 @@ def record_final_assessment(request, *, page, quiz, answers):
             return HttpResponseBadRequest(" ".join(error.messages))
         messages.error(request, " ".join(error.messages))
         return redirect(assessment_url)
-    score = {"score": attempt.score, "mark": attempt.pass_mark}
+    score = {
+        "score": number_format(attempt.score, 2),
+        "mark": number_format(attempt.pass_mark, 1),
+    }
     if attempt.completion is not None:
         messages.success(
             request,
