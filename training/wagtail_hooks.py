@@ -19,6 +19,7 @@ from courses.models import LessonPage, ModulePage
 from training import admin_records, admin_views
 from training.models import StaffProfile, Unit
 from training.reminders import wagtail_hooks as _reminders  # noqa: F401 (registers hooks)
+from training.roster.views import RosterImportFormatter, RosterImportViewSet
 from training.selectors import ModuleProgress, module_progress
 from training.services import attempt_submit, lesson_view_record
 
@@ -85,7 +86,11 @@ class OrganisationGroup(ModelViewSetGroup):
     menu_label = _("Organisation")
     menu_icon = "site"
     menu_order = 300
-    items = (UnitViewSet("units"), StaffViewSet("staff"))
+    items = (
+        UnitViewSet("units"),
+        StaffViewSet("staff"),
+        RosterImportViewSet("roster_import", url_prefix="roster-import"),
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -210,6 +215,7 @@ def register_training_log_actions(actions):
     actions.register_action(
         "hoctap.password_change", _("Change password"), _("Changed their password")
     )
+    actions.register_action("hoctap.roster_import")(RosterImportFormatter)
     for action, (label, message) in TRAINING_LOG_ACTIONS.items():
         actions.register_action(action)(
             type("_Formatter", (_ReasonFormatter,), {"label": label, "message": message})
