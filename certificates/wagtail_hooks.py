@@ -15,7 +15,12 @@ from certificates.models import (
     Issuer,
     ModuleCertificateRule,
 )
-from training.hooks import COMPLETION_RECORDED, DASHBOARD_CONTEXT, YEAR_COMPLETED
+from training.hooks import (
+    COMPLETION_RECORDED,
+    DASHBOARD_CONTEXT,
+    PERSON_ADMIN_CONTEXT,
+    YEAR_COMPLETED,
+)
 
 # Certificates are issued, revoked and replaced through the services, never edited in a form.
 register_permission_policy(Certificate, admin_views.CertificatePermissionPolicy(Certificate))
@@ -230,3 +235,32 @@ def dashboard_certificates(request, *, dashboard):
     from certificates.selectors import certificate_links_for
 
     return {"certificates": certificate_links_for(request.user)}
+
+
+@hooks.register(PERSON_ADMIN_CONTEXT)
+def person_certificates(request, *, person):
+    """A person's certificates on their page in the admin, as far as this manager reaches."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from certificates.selectors import certificates_visible_to
+
+    can_inspect = request.user.has_perm("certificates.view_certificate")
+    return {
+        "certificates": [
+            {
+                "title": certificate.data.get("title_line", "") or certificate.get_kind_display(),
+                "school_year": certificate.school_year,
+                "serial": certificate.serial,
+                "issued_on": timezone.localdate(certificate.issued_at),
+                "status": admin_views.status_label(certificate),
+                "url": reverse("certificates:pdf", args=[certificate.code]),
+                "admin_url": reverse("certificates_certificate:inspect", args=[certificate.pk])
+                if can_inspect
+                else "",
+            }
+            for certificate in certificates_visible_to(request.user)
+            .filter(holder=person)
+            .order_by("-school_year", "-issued_at", "-pk")
+        ]
+    }

@@ -5,14 +5,21 @@ Every list and object comes from a selector scoped by `units_visible_to`, and ev
 through a service (which checks the permission and the reach again). A fuller set of queues and
 reports builds on these services later."""
 
+from collections.abc import Callable
+
+from django.contrib import messages as django_messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
+from wagtail.admin.messages import render as render_message
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import ModelLogEntry
 
@@ -20,6 +27,7 @@ from courses.models import ModulePage
 from training.forms import (
     AmendForm,
     AssignForm,
+    BulkDecisionForm,
     DecisionForm,
     ReasonForm,
     ReopenForm,
@@ -27,7 +35,8 @@ from training.forms import (
     YearTargetForm,
     errors_to_form,
 )
-from training.models import Assignment, PlanStatus, RecordStatus, YearTarget
+from training.models import Assignment, PlanStatus, RecordStatus, TrainingPlan, YearTarget
+from training.review_services import BulkOutcome, plans_decide, records_decide
 from training.selectors import (
     closures_in_reach,
     plan_view,
@@ -52,6 +61,22 @@ from training.services import (
 )
 
 
+def _done(request, form, call: Callable, *, success, to: str):
+    """The screens' one way of changing something: a valid form's data go to a service
+    (`call(cleaned_data)`); its refusal shows on the form and None comes back (render the form
+    again); on success the message is shown (`success`: a text, or a function of the service's
+    result) and the browser goes to `to`."""
+    if not form.is_valid():
+        return None
+    try:
+        result = call(form.cleaned_data)
+    except ValidationError as error:
+        errors_to_form(form, error)
+        return None
+    messages.success(request, success if isinstance(success, str | Promise) else success(result))
+    return redirect(to)
+
+
 def _history(instance):
     return (
         ModelLogEntry.objects.for_instance(instance).select_related("user").order_by("-timestamp")
@@ -70,11 +95,95 @@ class AdminPage(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView
 # Review -----------------------------------------------------------------------------------------
 
 
+#: The bulk decisions of each queue: (form prefix) -> (choices, service, permission).
+BULK_QUEUES = {
+    "plans": (
+        [("approve", _("Approve")), ("return", _("Return for revision"))],
+        plans_decide,
+        "training.review_trainingplan",
+    ),
+    "records": (
+        [("approve", _("Approve")), ("reject", _("Reject"))],
+        records_decide,
+        "training.review_trainingrecord",
+    ),
+}
+
+
+def _bulk_decided_message(queue: str, action: str, count: int) -> str:
+    texts = {
+        ("plans", "approve"): ngettext(
+            "%(count)d plan approved.", "%(count)d plans approved.", count
+        ),
+        ("plans", "return"): ngettext(
+            "%(count)d plan returned for revision.", "%(count)d plans returned for revision.", count
+        ),
+        ("records", "approve"): ngettext(
+            "%(count)d face-to-face record approved: its hours count.",
+            "%(count)d face-to-face records approved: their hours count.",
+            count,
+        ),
+        ("records", "reject"): ngettext(
+            "%(count)d face-to-face record rejected.",
+            "%(count)d face-to-face records rejected.",
+            count,
+        ),
+    }
+    return texts[queue, action] % {"count": count}
+
+
+def _refused_item(item) -> tuple[str, str, str]:
+    """(link, person, what) of a plan or record that could not be decided."""
+    if isinstance(item, TrainingPlan):
+        what = gettext("plan %(year)s") % {"year": item.school_year}
+        return reverse("training_review:plan", args=[item.pk]), str(item.user), what
+    return reverse("training_review:record", args=[item.pk]), str(item.user), f"“{item.title}”"
+
+
+def bulk_report(request, *, queue: str, action: str, outcome: BulkOutcome) -> None:
+    """Say what a bulk decision did: how many were decided; which could not be, and why; how
+    many selected ids were not found in reach (without saying whether they exist)."""
+    if outcome.decided:
+        messages.success(request, _bulk_decided_message(queue, action, len(outcome.decided)))
+    if outcome.refused:
+        heading = ngettext(
+            "%(count)d could not be decided:",
+            "These %(count)d could not be decided:",
+            len(outcome.refused),
+        ) % {"count": len(outcome.refused)}
+        rows = format_html_join(
+            "",
+            '<li><a href="{}">{} — {}</a>: {}</li>',
+            ((*_refused_item(refusal.item), refusal.reason) for refusal in outcome.refused),
+        )
+        django_messages.warning(
+            request, render_message(heading, None, detail=format_html("<ul>{}</ul>", rows))
+        )
+    if outcome.not_found:
+        messages.error(
+            request,
+            ngettext(
+                "%(count)d selected item is not among those you may review: it was left alone.",
+                "%(count)d selected items are not among those you may review: they were left "
+                "alone.",
+                outcome.not_found,
+            )
+            % {"count": outcome.not_found},
+        )
+
+
 class ReviewIndexView(AdminPage):
+    """The two queues, each a form: tick items (or all), then approve, return or reject them
+    together. Each item is decided on its own (training.review_services); the page then says
+    how many were decided and which could not be, and why."""
+
     permission_required = ("training.review_trainingplan",)
     template_name = "training/admin/review_index.html"
     page_title = _("Review training")
     header_icon = "tasks"
+
+    def bulk_form(self, queue: str, data=None) -> BulkDecisionForm:
+        return BulkDecisionForm(data, actions=BULK_QUEUES[queue][0], prefix=queue)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -86,7 +195,32 @@ class ReviewIndexView(AdminPage):
             .exclude(status=RecordStatus.SUBMITTED)
             .order_by("-decided_at", "-pk")[:20]
         )
+        context["plan_form"] = kwargs.get("plans_form") or self.bulk_form("plans")
+        context["record_form"] = kwargs.get("records_form") or self.bulk_form("records")
+        context["can_review_records"] = user.has_perm(BULK_QUEUES["records"][2])
         return context
+
+    def post(self, request, *args, **kwargs):
+        queue = request.POST.get("queue")
+        if queue not in BULK_QUEUES or not request.user.has_perm(BULK_QUEUES[queue][2]):
+            raise PermissionDenied
+        decide = BULK_QUEUES[queue][1]
+        form = self.bulk_form(queue, request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                outcome = decide(
+                    ids=data["ids"],
+                    action=data["action"],
+                    comment=data["comment"],
+                    acting_user=request.user,
+                )
+            except ValidationError as error:
+                errors_to_form(form, error)
+            else:
+                bulk_report(request, queue=queue, action=data["action"], outcome=outcome)
+                return redirect(f"{reverse('training_review:index')}#{queue}")
+        return self.render_to_response(self.get_context_data(**{f"{queue}_form": form}))
 
 
 class PlanReviewView(AdminPage):
@@ -134,40 +268,33 @@ class PlanReviewView(AdminPage):
         return context
 
     def post(self, request, *args, **kwargs):
-        action = request.POST.get("action")
+        action, user, plan = request.POST.get("action"), request.user, self.plan
         if action == "reopen":
             form = ReopenForm(request.POST)
-            if form.is_valid():
-                try:
-                    plan_reopen(
-                        plan=self.plan,
-                        until=form.cleaned_data["until"],
-                        reason=form.cleaned_data["reason"],
-                        acting_user=request.user,
-                    )
-                except ValidationError as error:
-                    errors_to_form(form, error)
-                else:
-                    messages.success(request, _("The plan is reopened."))
-                    return redirect("training_review:plan", pk=self.plan.pk)
-            return self.render_to_response(self.get_context_data(reopen_form=form))
+            done = _done(
+                request,
+                form,
+                lambda data: plan_reopen(plan=plan, acting_user=user, **data),
+                success=_("The plan is reopened."),
+                to=reverse("training_review:plan", args=[plan.pk]),
+            )
+            return done or self.render_to_response(self.get_context_data(reopen_form=form))
+        decisions = {
+            "approve": (plan_approve, _("The plan is approved.")),
+            "return": (plan_return, _("The plan is returned for revision.")),
+        }
+        if action not in decisions:
+            raise PermissionDenied
+        decide, success = decisions[action]
         form = DecisionForm(request.POST)
-        if form.is_valid():
-            comment = form.cleaned_data["comment"]
-            try:
-                if action == "approve":
-                    plan_approve(plan=self.plan, comment=comment, acting_user=request.user)
-                    messages.success(request, _("The plan is approved."))
-                elif action == "return":
-                    plan_return(plan=self.plan, comment=comment, acting_user=request.user)
-                    messages.success(request, _("The plan is returned for revision."))
-                else:
-                    raise PermissionDenied
-            except ValidationError as error:
-                errors_to_form(form, error)
-            else:
-                return redirect("training_review:index")
-        return self.render_to_response(self.get_context_data(decision_form=form))
+        done = _done(
+            request,
+            form,
+            lambda data: decide(plan=plan, comment=data["comment"], acting_user=user),
+            success=success,
+            to=reverse("training_review:index"),
+        )
+        return done or self.render_to_response(self.get_context_data(decision_form=form))
 
 
 class RecordReviewView(AdminPage):
@@ -205,41 +332,37 @@ class RecordReviewView(AdminPage):
         return context
 
     def post(self, request, *args, **kwargs):
-        action = request.POST.get("action")
+        action, user, record = request.POST.get("action"), request.user, self.record
         if action == "amend":
             form = AmendForm(request.POST)
-            if form.is_valid():
-                try:
-                    training_record_amend(
-                        record=self.record, acting_user=request.user, **form.cleaned_data
-                    )
-                except ValidationError as error:
-                    errors_to_form(form, error)
-                else:
-                    messages.success(request, _("The record is corrected."))
-                    return redirect("training_review:record", pk=self.record.pk)
-            return self.render_to_response(self.get_context_data(amend_form=form))
+            done = _done(
+                request,
+                form,
+                lambda data: training_record_amend(record=record, acting_user=user, **data),
+                success=_("The record is corrected."),
+                to=reverse("training_review:record", args=[record.pk]),
+            )
+            return done or self.render_to_response(self.get_context_data(amend_form=form))
+        decisions = {
+            "approve": (
+                lambda data: training_record_approve(
+                    record=record, comment=data["comment"], acting_user=user
+                ),
+                _("The record is approved: its hours count."),
+            ),
+            "reject": (
+                lambda data: training_record_reject(
+                    record=record, reason=data["comment"], acting_user=user
+                ),
+                _("The record is rejected."),
+            ),
+        }
+        if action not in decisions:
+            raise PermissionDenied
+        decide, success = decisions[action]
         form = DecisionForm(request.POST)
-        if form.is_valid():
-            comment = form.cleaned_data["comment"]
-            try:
-                if action == "approve":
-                    training_record_approve(
-                        record=self.record, comment=comment, acting_user=request.user
-                    )
-                    messages.success(request, _("The record is approved: its hours count."))
-                elif action == "reject":
-                    training_record_reject(
-                        record=self.record, reason=comment, acting_user=request.user
-                    )
-                    messages.success(request, _("The record is rejected."))
-                else:
-                    raise PermissionDenied
-            except ValidationError as error:
-                errors_to_form(form, error)
-            else:
-                return redirect("training_review:index")
-        return self.render_to_response(self.get_context_data(decision_form=form))
+        done = _done(request, form, decide, success=success, to=reverse("training_review:index"))
+        return done or self.render_to_response(self.get_context_data(decision_form=form))
 
 
 # Assign ------------------------------------------------------------------------------------------
@@ -270,26 +393,17 @@ class AssignView(AdminPage):
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                assignment = enrolment_assign(
-                    module=data["module"],
-                    units=data["units"],
-                    deadline=data["deadline"],
-                    note=data["note"],
-                    acting_user=request.user,
-                )
-            except ValidationError as error:
-                errors_to_form(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("%(module)s is assigned to %(count)d people.")
-                    % {"module": assignment.module.title, "count": assignment.enrolled},
-                )
-                return redirect("training_review:assign")
-        return self.render_to_response(self.get_context_data(form=form))
+        done = _done(
+            request,
+            form,
+            lambda data: enrolment_assign(acting_user=request.user, **data),
+            success=lambda assignment: (
+                _("%(module)s is assigned to %(count)d people.")
+                % {"module": assignment.module.title, "count": assignment.enrolled}
+            ),
+            to=reverse("training_review:assign"),
+        )
+        return done or self.render_to_response(self.get_context_data(form=form))
 
 
 # Closing a school year ----------------------------------------------------------------------------
@@ -311,34 +425,27 @@ class YearCloseView(AdminPage):
         return context
 
     def post(self, request, *args, **kwargs):
+        user, to = request.user, reverse("training_review:year_close")
         if request.POST.get("action") == "reopen":
-            closure = get_object_or_404(
-                closures_in_reach(request.user), pk=request.POST.get("closure")
-            )
+            closure = get_object_or_404(closures_in_reach(user), pk=request.POST.get("closure"))
             form = ReasonForm(request.POST)
-            if form.is_valid():
-                try:
-                    year_reopen(
-                        closure=closure,
-                        reason=form.cleaned_data["reason"],
-                        acting_user=request.user,
-                    )
-                except ValidationError as error:
-                    errors_to_form(form, error)
-                else:
-                    messages.success(request, _("The school year is reopened."))
-                    return redirect("training_review:year_close")
-            return self.render_to_response(self.get_context_data(reopen_form=form))
-        form = YearCloseForm(request.POST, units=units_visible_to(request.user).order_by("path"))
-        if form.is_valid():
-            try:
-                year_close(acting_user=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                errors_to_form(form, error)
-            else:
-                messages.success(request, _("The school year is closed."))
-                return redirect("training_review:year_close")
-        return self.render_to_response(self.get_context_data(form=form))
+            done = _done(
+                request,
+                form,
+                lambda data: year_reopen(closure=closure, acting_user=user, **data),
+                success=_("The school year is reopened."),
+                to=to,
+            )
+            return done or self.render_to_response(self.get_context_data(reopen_form=form))
+        form = YearCloseForm(request.POST, units=units_visible_to(user).order_by("path"))
+        done = _done(
+            request,
+            form,
+            lambda data: year_close(acting_user=user, **data),
+            success=_("The school year is closed."),
+            to=to,
+        )
+        return done or self.render_to_response(self.get_context_data(form=form))
 
 
 # Yearly targets -----------------------------------------------------------------------------------
@@ -359,12 +466,11 @@ class YearTargetView(AdminPage):
 
     def post(self, request, *args, **kwargs):
         form = YearTargetForm(request.POST)
-        if form.is_valid():
-            try:
-                year_target_set(acting_user=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                errors_to_form(form, error)
-            else:
-                messages.success(request, _("The target is saved; the year's summaries follow it."))
-                return redirect("training_review:targets")
-        return self.render_to_response(self.get_context_data(form=form))
+        done = _done(
+            request,
+            form,
+            lambda data: year_target_set(acting_user=request.user, **data),
+            success=_("The target is saved; the year's summaries follow it."),
+            to=reverse("training_review:targets"),
+        )
+        return done or self.render_to_response(self.get_context_data(form=form))

@@ -122,6 +122,47 @@ class DecisionForm(forms.Form):
     )
 
 
+class IdsField(forms.Field):
+    """The ids of the items ticked in a list (checkboxes sharing one name), as integers."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"invalid": _("The selection is not valid. Reload the page.")}
+
+    def to_python(self, value):
+        try:
+            return [int(item) for item in value or []]
+        except (TypeError, ValueError):
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class BulkDecisionForm(forms.Form):
+    """A decision on the items ticked in a review queue. The choices of `action` are the
+    queue's ("approve"/"return" for plans, "approve"/"reject" for records); the services
+    say what is missing (a reason) and decide each item."""
+
+    ids = IdsField(required=False)
+    action = forms.ChoiceField(label=_("Decision"))
+    comment = forms.CharField(
+        label=_("Comment or reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Required when you return or reject; the same text goes to every selected person."
+        ),
+    )
+
+    def __init__(self, *args, actions, prefix, **kwargs):
+        super().__init__(*args, prefix=prefix, **kwargs)
+        self.fields["action"].choices = actions
+
+    def checked(self) -> set[int]:
+        """The ids ticked when the form was sent, to tick them again on a refusal."""
+        try:
+            return set(self.fields["ids"].to_python(self["ids"].value()))
+        except ValidationError:
+            return set()
+
+
 class ReopenForm(forms.Form):
     until = forms.DateField(label=_("Allow submission until"), widget=DateInput)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -16,7 +16,8 @@ from wagtail.log_actions import LogFormatter
 
 from courses.hooks import LESSON_CONTEXT, MODULE_CONTEXT, QUIZ_SUBMITTED
 from courses.models import LessonPage, ModulePage
-from training import admin_records, admin_views
+from training import admin_person, admin_records, admin_views
+from training.admin_panels import PendingReviewsPanel
 from training.models import StaffProfile, Unit
 from training.reminders import wagtail_hooks as _reminders  # noqa: F401 (registers hooks)
 from training.roster.views import RosterImportFormatter, RosterImportViewSet
@@ -77,6 +78,7 @@ class StaffViewSet(InReachViewSetMixin, ModelViewSet):
     }
     search_fields = ["user__name_folded"]
     ordering = ["user__name_sort"]
+    inspect_view_class = admin_person.StaffInspectView
 
     def get_form_class(self, for_update=False):
         return admin_views.StaffEditForm if for_update else admin_views.StaffCreateForm
@@ -138,8 +140,16 @@ def register_training_record_urls():
     patterns += [
         path("plan/<int:pk>/", admin_records.PlanReviewView.as_view(), name="plan"),
         path("record/<int:pk>/", admin_records.RecordReviewView.as_view(), name="record"),
+        path("person/<int:pk>/", admin_person.PersonView.as_view(), name="person"),
     ]
     return [path("training/", include((patterns, "training_review"), namespace="training_review"))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_reviews_panel(request, panels):
+    """Managers find what waits for their decision on the admin home."""
+    if request.user.has_perm("training.review_trainingplan"):
+        panels.append(PendingReviewsPanel())
 
 
 class _PermissionMenuItem(MenuItem):
