@@ -109,6 +109,18 @@ def yearly_report(w):
     )
 
 
+def notification(w):
+    """A notification of the teacher's (the reminders write them; none in the world yet)."""
+    from training.models import Notification, NotificationKind
+
+    found, _created = Notification.objects.get_or_create(
+        recipient=w.teacher,
+        kind=NotificationKind.HOURS_BEHIND,
+        defaults={"params": {"school_year": this_year(), "hours": 16, "expected": 40}},
+    )
+    return found
+
+
 XAPI = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
 PUT_ID = "6f1c2a8e-3f0b-4c55-9a41-2d7f0e5b9c13"
 
@@ -249,6 +261,15 @@ EXPECTED: dict[tuple[str, str], Call] = {
         logged_in(403, manager=201, other_manager=404),
         body=yearly_report_body,
     ),
+    # Notifications (reminders): one's own only
+    ("GET", "/api/v1/notifications/"): Call(logged_in(200)),
+    ("GET", "/api/v1/notifications/{id}/"): Call(
+        OWNER_ONLY, params=lambda w: {"id": notification(w).pk}
+    ),
+    ("POST", "/api/v1/notifications/{id}/read/"): Call(
+        OWNER_ONLY, params=lambda w: {"id": notification(w).pk}, body=lambda w: {}
+    ),
+    ("POST", "/api/v1/notifications/read-all/"): Call(logged_in(200), body=lambda w: {}),
     # Certificates: mine, within reach; office staff issue and revoke
     ("GET", "/api/v1/certificates/"): Call(logged_in(200)),
     ("POST", "/api/v1/certificates/"): Call(
