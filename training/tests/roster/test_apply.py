@@ -1,7 +1,11 @@
 """Applying a roster file: all or nothing, idempotent, updates rather than duplicates; new
 accounts with readable initial passwords that must be changed; an audit trail."""
 
+import os
+import time
+
 import pytest
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +15,7 @@ from training import roles
 from training.models import StaffProfile, Unit, User
 from training.roster.passwords import ALPHABET, LENGTH
 from training.roster.planning import CREATE, UNCHANGED, UPDATE
-from training.roster.uploads import upload_find
+from training.roster.uploads import UPLOAD_TTL, upload_find
 from training.tests.roster.conftest import (
     STAFF_HEADINGS,
     UNIT_HEADINGS,
@@ -164,3 +168,23 @@ def test_ten_thousand_rows_cost_a_bounded_number_of_queries(office_staff, school
         apply(content, office_staff)
     assert StaffProfile.objects.filter(unit=school).count() == 10_000
     assert len(applied) < 400
+
+
+class _AnHourAgo(signing.TimestampSigner):
+    def timestamp(self):
+        return signing.b62_encode(int(time.time()) - int(UPLOAD_TTL.total_seconds()) - 60)
+
+
+def test_a_dry_run_expires_and_its_file_is_deleted(office_staff, school):
+    upload = keep(csv_bytes([STAFF_HEADINGS]), office_staff)
+    data = {"p": upload.path, "n": upload.name, "h": upload.sha256, "u": upload.user_id}
+    old_token = _AnHourAgo(salt="training.roster.upload").sign_object(data)
+    with pytest.raises(ValidationError):
+        upload_find(token=old_token, user=office_staff)
+    with upload.open() as f:
+        path = f.name
+    old = time.time() - UPLOAD_TTL.total_seconds() - 60
+    os.utime(path, (old, old))
+    fresh = keep(csv_bytes([STAFF_HEADINGS]), office_staff)  # an upload sweeps old files
+    assert not os.path.exists(path)
+    assert upload_find(token=fresh.token, user=office_staff) == fresh
