@@ -58,8 +58,12 @@ STAFF_COLUMNS = (
 
 COLUMNS = {UNITS: UNIT_COLUMNS, STAFF: STAFF_COLUMNS}
 
-#: The columns a table must have to be recognised as that table (one of each tuple).
-IDENTIFYING = {STAFF: "staff_code", UNITS: "code"}
+#: Columns that make a heading row a table of that kind (staff first: a staff table also has a
+#: "Mã đơn vị" column, and one that lacks its staff-code column must still read as staff).
+IDENTIFYING = {
+    STAFF: frozenset({"staff_code", "full_name", "family_name", "given_names"}),
+    UNITS: frozenset({"code"}),
+}
 
 
 def _labels(label) -> set[str]:

@@ -69,7 +69,7 @@ def _recognise(cells: list) -> tuple[str, dict[int, str], dict[str, str], list[s
     folded = [fold(t) for t in texts]
     for kind in (STAFF, UNITS):
         keys = heading_keys(kind)
-        if IDENTIFYING[kind] not in {keys.get(f) for f in folded}:
+        if not IDENTIFYING[kind] & {keys.get(f) for f in folded}:
             continue
         index, headings, ignored = {}, {}, []
         for position, (text, name) in enumerate(zip(texts, folded, strict=True)):

@@ -62,3 +62,10 @@ def test_every_kind_of_row_error_names_row_and_column(commune_officer, school, t
         (10, "Chức vụ"): "“Thủ quỹ” không thuộc các giá trị: Giáo viên, Hiệu trưởng, Phó hiệu "
         "trưởng, Trưởng phòng, Phó trưởng phòng, Chuyên viên, Nhân viên khác.",
     }
+
+
+def test_a_staff_file_without_its_staff_code_column_says_so_on_every_row(office_staff, school):
+    content = csv_bytes([["Họ và tên", "Mã đơn vị"], ["Lò Thị Mai", "TR-SSH"]])
+    report = dry_run(content, office_staff)
+    assert report.tables == [("staff", "danh-sach.csv")]
+    assert _errors(report) == {(2, "Mã cán bộ"): "Ô này không được để trống."}

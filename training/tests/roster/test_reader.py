@@ -97,7 +97,7 @@ def test_xlsx_cells_numbers_and_dates_and_units_before_staff():
 
 def test_a_file_without_a_known_table_is_refused():
     with pytest.raises(RosterFileError):
-        _rows(csv_bytes([["Tên", "Tuổi"], ["A", "3"]]))
+        _rows(csv_bytes([["Số thứ tự", "Ghi chú"], ["1", "…"]]))
     with pytest.raises(RosterFileError):
         _rows(b"PK\x03\x04 not really a workbook", name="f.xlsx")
 
