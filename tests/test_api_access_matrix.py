@@ -14,15 +14,18 @@ the caller may do it but the service refuses this case (the refusal is the servi
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
+from certificates.models import BulkIssue
+from certificates.services import bulk_issue_request
 from tests.api_support import (  # noqa: F401
     ROLES,
     api_media,
@@ -31,6 +34,8 @@ from tests.api_support import (  # noqa: F401
     quiz_answers,
     this_year,
 )
+from training.models import RecordStatus, TrainingPlan, TrainingRecord, YearClosure, YearTarget
+from training.services import year_close
 
 ANON, TEACHER, OTHER_TEACHER, MANAGER, OTHER_MANAGER, OFFICE, EDITOR = ROLES
 
@@ -107,6 +112,37 @@ def yearly_report(w):
         header={**body, "day": date(2026, 10, 15)},
         acting_user=w.manager,
     )
+
+
+def shifted_year(years: int) -> str:
+    start = int(this_year()[:4]) + years
+    return f"{start}-{start + 1}"
+
+
+def approved_record(w):
+    """One of the graduate's approved records (the teacher's own record is still waiting)."""
+    return TrainingRecord.objects.filter(user=w.graduate, status=RecordStatus.APPROVED).first()
+
+
+def closure(w):
+    """Last school year closed for the teacher's school (made once per world; a closed past
+    year changes nothing the other calls do)."""
+    year = shifted_year(-1)
+    found = YearClosure.objects.filter(unit=w.school, school_year=year, reopened_at=None).first()
+    return found or year_close(school_year=year, unit=w.school, acting_user=None)
+
+
+def bulk_issue(w):
+    found = BulkIssue.objects.filter(unit=w.school).first()
+    return found or bulk_issue_request(
+        unit=w.school, school_year=this_year(), acting_user=None, enqueue=False
+    )
+
+
+#: Managers within reach may; the other school's manager does not reach it; others may not.
+REVIEWERS = logged_in(403, manager=200, office=200, other_manager=404)
+#: Any manager may read (what is outside their reach is simply not listed).
+MANAGERS_READ = logged_in(403, manager=200, other_manager=200, office=200)
 
 
 def notification(w):
@@ -248,6 +284,18 @@ EXPECTED: dict[tuple[str, str], Call] = {
         logged_in(403, manager=200, other_manager=200, office=200),
         query=lambda w: {"school_year": this_year()},
     ),
+    ("GET", "/api/v1/reports/programmes/"): Call(
+        logged_in(403, manager=200, other_manager=200, office=200),
+        query=lambda w: {"school_year": this_year()},
+    ),
+    ("GET", "/api/v1/reports/modules/"): Call(
+        logged_in(403, manager=200, other_manager=200, office=200),
+        query=lambda w: {"school_year": this_year()},
+    ),
+    ("GET", "/api/v1/reports/behind-plan/"): Call(
+        logged_in(403, manager=200, other_manager=200, office=200),
+        query=lambda w: {"school_year": this_year()},
+    ),
     # The yearly report upward: managers read those within reach; a unit sends its own
     ("GET", "/api/v1/yearly-reports/"): Call(
         logged_in(403, manager=200, other_manager=200, office=200)
@@ -289,6 +337,61 @@ EXPECTED: dict[tuple[str, str], Call] = {
         logged_in(403, office=200),
         params=lambda w: {"id": w.certificate.pk},
         body=lambda w: {"reason": "Cấp nhầm."},
+    ),
+    # Managers' corrections and the year's settings, as in the admin
+    ("POST", "/api/v1/trainings/{id}/amend/"): Call(
+        REVIEWERS,
+        params=lambda w: {"id": approved_record(w).pk},
+        body=lambda w: {"hours": 30, "programme": "01", "reason": "Giấy chứng nhận ghi 30 tiết."},
+    ),
+    ("POST", "/api/v1/plans/{id}/reopen/"): Call(
+        REVIEWERS,
+        params=lambda w: {"id": TrainingPlan.objects.get(user=w.graduate).pk},
+        body=lambda w: {
+            "until": (timezone.localdate() + timedelta(days=7)).isoformat(),
+            "reason": "Bổ sung mô-đun được phân công.",
+        },
+    ),
+    ("GET", "/api/v1/year-closures/"): Call(MANAGERS_READ),
+    ("POST", "/api/v1/year-closures/"): Call(
+        logged_in(403, manager=201, office=201, other_manager=404),
+        body=lambda w: {"school_year": this_year(), "unit": w.school.pk},
+    ),
+    ("GET", "/api/v1/year-closures/{id}/"): Call(REVIEWERS, params=lambda w: {"id": closure(w).pk}),
+    ("POST", "/api/v1/year-closures/{id}/reopen/"): Call(
+        REVIEWERS,
+        params=lambda w: {"id": closure(w).pk},
+        body=lambda w: {"reason": "Còn hồ sơ chưa nhập."},
+    ),
+    ("GET", "/api/v1/year-targets/"): Call(MANAGERS_READ),
+    ("GET", "/api/v1/year-targets/{id}/"): Call(
+        MANAGERS_READ,
+        params=lambda w: {
+            "id": YearTarget.objects.get(school_year=this_year(), audience="teacher").pk
+        },
+    ),
+    ("POST", "/api/v1/year-targets/"): Call(
+        logged_in(403, office=201),
+        body=lambda w: {
+            "school_year": shifted_year(1),
+            "audience": "teacher",
+            "hours_01": 40,
+            "hours_02": 40,
+            "hours_03": 40,
+        },
+    ),
+    ("POST", "/api/v1/certificates/{id}/reissue/"): Call(
+        logged_in(403, office=201),
+        params=lambda w: {"id": w.certificate.pk},
+        body=lambda w: {"correction": "Sửa ngày sinh."},
+    ),
+    ("GET", "/api/v1/certificates/bulk-issues/"): Call(logged_in(403, office=200)),
+    ("POST", "/api/v1/certificates/bulk-issues/"): Call(
+        logged_in(403, office=202),
+        body=lambda w: {"unit": w.school.pk, "school_year": this_year()},
+    ),
+    ("GET", "/api/v1/certificates/bulk-issues/{id}/"): Call(
+        logged_in(403, office=200), params=lambda w: {"id": bulk_issue(w).pk}
     ),
     ("GET", "/api/v1/verify/{code}/"): Call(
         everyone(200), params=lambda w: {"code": w.certificate.code}

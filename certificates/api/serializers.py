@@ -115,6 +115,12 @@ class RevokeInput(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True, max_length=2000)
 
 
+class ReissueInput(serializers.Serializer):
+    correction = serializers.CharField(
+        allow_blank=True, max_length=2000, help_text="What was corrected (kept in the history)."
+    )
+
+
 class VerificationSerializer(serializers.Serializer):
     """What the public verification page shows, and nothing more."""
 

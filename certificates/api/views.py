@@ -122,6 +122,26 @@ class CertificateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         )
         return self._output(certificate)
 
+    @extend_schema(
+        summary="Re-issue a certificate within my reach after its record was corrected, saying "
+        "what was corrected; the old one is kept, marked replaced (office staff)",
+        request=s.ReissueInput,
+        responses={201: s.CertificateSerializer},
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanRevoke])
+    def reissue(self, request, pk=None):
+        certificate = selectors.certificates_visible_to(request.user).filter(pk=pk).first()
+        if certificate is None:
+            raise NotFound()
+        data = s.ReissueInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        new = services.certificate_reissue(
+            certificate=certificate,
+            correction=data.validated_data["correction"],
+            acting_user=request.user,
+        )
+        return self._output(new, status.HTTP_201_CREATED)
+
     def _downloadable(self, pk):
         certificate = certificates_readable_by(self.request.user).filter(pk=pk).first()
         if certificate is None or not selectors.certificate_downloadable_by(

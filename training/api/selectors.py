@@ -13,6 +13,7 @@ from training.models import (
     TrainingRecord,
     User,
     YearSummary,
+    YearTarget,
 )
 from training.selectors import people_in_reach
 
@@ -63,3 +64,8 @@ def summaries_visible_to(user: User) -> QuerySet[YearSummary]:
     return YearSummary.objects.filter(
         Q(user=user) | Q(user__in=people_in_reach(user))
     ).select_related("user", "unit")
+
+
+def year_targets() -> QuerySet[YearTarget]:
+    """The yearly targets: the same for everyone of an audience, so not scoped by reach."""
+    return YearTarget.objects.all()

@@ -644,3 +644,17 @@ class CompletionReportQuery(serializers.Serializer):
     school_level = serializers.ChoiceField(choices=SchoolLevel.choices, required=False)
     position = serializers.ChoiceField(choices=list(TRAINEE_POSITIONS), required=False)
     status = serializers.ChoiceField(choices=YearStatus.choices, required=False)
+
+
+# Managers' corrections --------------------------------------------------------------------------
+
+
+class AmendInput(serializers.Serializer):
+    hours = serializers.IntegerField(min_value=1, max_value=32767)
+    programme = serializers.ChoiceField(choices=Programme.choices)
+    reason = serializers.CharField(allow_blank=True, max_length=2000)
+
+
+class PlanReopenInput(serializers.Serializer):
+    until = serializers.DateField(help_text="The last day the person may revise and submit.")
+    reason = serializers.CharField(allow_blank=True, max_length=2000)

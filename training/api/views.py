@@ -49,9 +49,11 @@ from training.services import (
     enrolment_self,
     lesson_view_record,
     plan_approve,
+    plan_reopen,
     plan_return,
     plan_save,
     plan_submit,
+    training_record_amend,
     training_record_approve,
     training_record_reject,
     training_record_submit,
@@ -377,6 +379,19 @@ class TrainingRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ap
         return self.output(s.TrainingRecordSerializer, self._fresh(record))
 
     @extend_schema(
+        summary="Correct the hours or programme of an approved record in my reach, with the "
+        "reason (managers)",
+        request=s.AmendInput,
+        responses=s.TrainingRecordSerializer,
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanReviewRecords])
+    def amend(self, request, pk=None):
+        record = self.get_object()
+        data = self.input(s.AmendInput)
+        record = training_record_amend(record=record, acting_user=request.user, **data)
+        return self.output(s.TrainingRecordSerializer, self._fresh(record))
+
+    @extend_schema(
         summary="Download an evidence file (its owner and the managers in reach)",
         responses={
             (200, content_type): OpenApiResponse(OpenApiTypes.BINARY)
@@ -505,6 +520,18 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
             plan=self.get_object(), comment=data["comment"], acting_user=request.user
         )
         return self._detail(plan)
+
+    @extend_schema(
+        summary="Let a person in my reach revise and submit their plan after the deadline, "
+        "until a day (managers)",
+        request=s.PlanReopenInput,
+        responses=s.PlanDetailSerializer,
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanReviewPlans])
+    def reopen(self, request, pk=None):
+        plan = self.get_object()
+        data = self.input(s.PlanReopenInput)
+        return self._detail(plan_reopen(plan=plan, acting_user=request.user, **data))
 
     @extend_schema(
         summary="What my plan for a school year may contain, its target and deadline",

@@ -5,16 +5,25 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
+from certificates.api import bulk as certificates_bulk_api
 from certificates.api import views as certificates_api
 from courses.api import views as courses_api
 from portal.api import views
+from training.api import manage as training_manage_api
 from training.api import notifications as notifications_api
 from training.api import views as training_api
 
 app_name = "api"
 
 router = SimpleRouter()
-for module in (courses_api, training_api, notifications_api, certificates_api):
+for module in (
+    courses_api,
+    training_api,
+    training_manage_api,
+    notifications_api,
+    certificates_api,
+    certificates_bulk_api,
+):
     for prefix, viewset, basename in module.ROUTES:
         router.register(prefix, viewset, basename=basename)
 
