@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -271,8 +271,8 @@ class RosterImportFormatter(LogFormatter):
 
 def outcome_labels() -> dict[str, str]:
     return {
-        CREATE: gettext("Create"),
-        UPDATE: gettext("Update"),
-        UNCHANGED: gettext("Unchanged"),
-        ERROR: gettext("Error"),
+        CREATE: pgettext("roster row outcome", "Create"),
+        UPDATE: pgettext("roster row outcome", "Update"),
+        UNCHANGED: pgettext("roster row outcome", "Unchanged"),
+        ERROR: pgettext("roster row outcome", "Error"),
     }
