@@ -70,6 +70,9 @@ def test_audit_entries_for_the_import_and_each_account(office_staff, school):
     assert entry.user == office_staff
     assert entry.data["file"] == "danh-sach.xlsx"
     assert entry.data["staff_create"] == 2 and entry.data["units_create"] == 1
+    assert entry.message == (
+        "Đã nhập tệp danh sách “danh-sach.xlsx”: thêm 2 người, cập nhật 0 người."
+    )
     created = ModelLogEntry.objects.filter(action="wagtail.create", user=office_staff)
     labels = set(created.values_list("label", flat=True))
     assert {"Lò Thị Mai", "Tẩn Láo Sành", "Trường Mầm non Sin Suối Hồ"} <= labels

@@ -34,6 +34,7 @@ def test_dry_run_page_lists_errors_and_offers_no_apply(client, office_staff, sch
 def test_dry_run_then_apply_shows_the_password_sheet_once(client, office_staff, school):
     client.force_login(office_staff)
     html = _upload(client, csv_bytes(GOOD)).content.decode()
+    assert "Thêm mới" in html and "Lò Thị Mai" in html
     token = html.split('name="token" value="')[1].split('"')[0]
     assert not User.objects.filter(username="GV400").exists()
     sheet = client.post(URL, {"token": token})
