@@ -5,12 +5,15 @@ import csv
 import io
 import tempfile
 import zipfile
+from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -96,6 +99,15 @@ class CertificateInspectView(generic.InspectView):
 
     def get_kind_display_value(self):
         return self.object.get_kind_display()
+
+    def get_field_display_value(self, field_name, field):
+        """Times in Vietnam's time, and a dash, not "None", where nothing happened yet."""
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, datetime):
+            return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        return value
 
     @property
     def header_more_buttons(self):
