@@ -12,6 +12,7 @@ from portal.api import views
 from training.api import manage as training_manage_api
 from training.api import notifications as notifications_api
 from training.api import views as training_api
+from training.reports import api as training_reports_api
 
 app_name = "api"
 
@@ -34,6 +35,7 @@ v1 = [
         for module in (training_api, certificates_api)
         for route, view, name in module.PATHS
     ),
+    *(path(route, view, name=name) for route, view, name in training_reports_api.PATHS),
     *router.urls,
 ]
 

@@ -57,7 +57,7 @@ def test_office_staff_drill_down_from_the_department_to_a_school(client, world):
     assert f"{reverse(TEACHERS)}?school_year={this_year()}&amp;unit={world.school.pk}" in html
     assert "33.3 %" in html
     # The chart is drawn on the server: SVG, and no script.
-    start = html.index('aria-labelledby="completion-chart-title"')
+    start = html.index('aria-labelledby="completion-chart-title completion-chart-desc"')
     chart = html[start : html.index("</svg>", start)]
     assert 'width="99.9"' in chart and "<script" not in chart
     assert "Tỉ lệ hoàn thành theo đơn vị" in chart

@@ -15,6 +15,7 @@ from training.services import (
     plan_submit,
     training_record_approve,
     training_record_submit,
+    unit_create,
     year_close,
 )
 from training.tests.conftest import record_values, study, this_year
@@ -82,3 +83,36 @@ def build_world(
         office_staff=office_staff,
         far=far,
     )
+
+
+@dataclass
+class More:
+    """The world, and beside it: at the school a teacher with an approved plan of 40 tiết in
+    Programme 03, 20 of them done with a score of 8; a third school of the commune where a
+    teacher completed a Programme 02 module (15 tiết, score 10)."""
+
+    world: World
+    planner: User
+    third_school: Unit
+    elsewhere: User
+
+
+def build_more(world: World, *, make_person, make_module) -> More:
+    planner = make_person(unit=world.school, full_name="Sùng Thị Dợ")
+    first, second = make_module(hours=20, code="GVPT 11"), make_module(hours=20, code="GVPT 12")
+    plan = plan_submit(
+        plan=plan_save(school_year=this_year(), modules=[first, second], acting_user=planner),
+        acting_user=planner,
+    )
+    plan_approve(plan=plan, acting_user=world.school_manager)
+    study(first, planner, right=3)  # 4 points of 5: 8.00
+    third_school = unit_create(
+        name="Trường Mầm non Mường So",
+        code="MN-MS",
+        kind="preschool",
+        parent=world.commune,
+        acting_user=None,
+    )
+    elsewhere = make_person(unit=third_school, full_name="Lý Thị Xuân")
+    study(make_module(hours=15, code="GVPT 31", kind="02"), elsewhere)
+    return More(world, planner, third_school, elsewhere)
