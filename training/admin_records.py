@@ -219,7 +219,9 @@ class ReviewIndexView(AdminPage):
                 errors_to_form(form, error)
             else:
                 bulk_report(request, queue=queue, action=data["action"], outcome=outcome)
-                return redirect(f"{reverse('training_review:index')}#{queue}")
+                # To the top of the queue, where the messages say what was done.
+                return redirect("training_review:index")
+        messages.error(request, _("Nothing was decided: see below what is missing."))
         return self.render_to_response(self.get_context_data(**{f"{queue}_form": form}))
 
 
