@@ -53,7 +53,9 @@ class YearReportDetailSerializer(YearReportSerializer):
 
 
 class YearReportInputSerializer(serializers.Serializer):
-    unit = serializers.IntegerField(help_text="Your own unit.")
+    unit = serializers.IntegerField(
+        min_value=1, max_value=2_147_483_647, help_text="Your own unit."
+    )
     school_year = serializers.CharField(validators=[validate_school_year])
     parent_body_name = serializers.CharField(
         required=False, allow_blank=True, max_length=MAX_LENGTHS["parent_body_name"]

@@ -2,6 +2,7 @@
 the units below an office. Keyword-only arguments, one transaction each, an audit entry for
 each change (Wagtail's log)."""
 
+import unicodedata
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -60,9 +61,15 @@ def _require_reach(acting_user: User | None, unit: Unit) -> None:
         raise PermissionDenied(ERROR_OUT_OF_REACH)
 
 
+def _printable(value) -> str:
+    """NFC text without control characters (a spreadsheet cannot hold them)."""
+    text = nfc(str(value or ""))
+    return "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text).strip()
+
+
 def header_clean(values: dict) -> Header:
     """The header a person wrote, checked: every refusal at once, by field."""
-    text = {key: nfc(str(values.get(key) or "")).strip() for key in MAX_LENGTHS}
+    text = {key: _printable(values.get(key)) for key in MAX_LENGTHS}
     errors = {}
     for key in REQUIRED:
         if not text[key]:

@@ -94,3 +94,12 @@ def test_text_in_nfd_is_printed_in_nfc(world):
     data = data_for(world, signer_name=unicodedata.normalize("NFD", "Đặng Văn Dũng"))
     assert data["header"]["signer_name"] == "Đặng Văn Dũng"
     assert "Đặng Văn Dũng" in pdf_text(render_pdf(data))
+
+
+def test_control_characters_are_dropped_so_the_spreadsheet_opens(world):
+    data = data_for(world, signer_name="Đặng Văn\x01 Dũng\x0b", place="Phong <b>Thổ</b>")
+    assert data["header"]["signer_name"] == "Đặng Văn  Dũng"
+    sheet = load_workbook(io.BytesIO(render_xlsx(data))).active
+    cells = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    assert "Đặng Văn  Dũng" in cells
+    assert "Phong <b>Thổ</b>, ngày 15 tháng 10 năm 2026" in pdf_text(render_pdf(data))
