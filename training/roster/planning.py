@@ -180,6 +180,8 @@ class Planner:
         self.unit_rows: dict[str, int] = {}
         self.staff_rows: dict[str, int] = {}
         self.email_rows: dict[str, tuple[int, str]] = {}
+        self.today = timezone.localdate()
+        self.choices: dict[tuple[str, str], str | None] = {}  # (field, cell) -> value
         self.may_change_units = acting_user.has_perms(["training.add_unit", "training.change_unit"])
         self.groups = dict(Group.objects.filter(name__in=roles.MANAGER_ROLES + (roles.TEACHER,))
                            .values_list("name", "pk"))  # fmt: skip
@@ -241,7 +243,13 @@ class Planner:
         raw = values.get(key, "")
         if raw == "":
             return ""
-        value = choice_values(key).get(fold_value(raw))
+        cached = (key, raw) if isinstance(raw, str) else None
+        if cached in self.choices:
+            value = self.choices[cached]
+        else:
+            value = choice_values(key).get(fold_value(raw))
+            if cached:
+                self.choices[cached] = value
         if value is None:
             errors.append(
                 RowError(
@@ -427,7 +435,7 @@ class Planner:
                     RowError(heading("date_of_birth"), ERROR_DATE % {"value": _text(raw_date)})
                 )
             else:
-                if born.year < 1900 or born >= timezone.localdate():
+                if born.year < 1900 or born >= self.today:
                     errors.append(
                         RowError(
                             heading("date_of_birth"),
