@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint test-pg e2e bench install messages messages-extract browser clean demo
+.PHONY: run test lint test-pg e2e bench install messages messages-extract browser clean demo audit
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
@@ -62,6 +62,14 @@ e2e: install browser
 
 bench: install
 	$(PY) -m bench
+
+# Known vulnerabilities in the locked dependencies (pip-audit, pinned here, installed into the
+# venv on first use). Every pin of requirements.lock is looked up as it is, without resolving;
+# --strict fails when one cannot be looked up, so an unreachable service never passes silently.
+PIP_AUDIT_VERSION := 2.10.1
+audit: install
+	@$(PY) -c "import pip_audit" 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check "pip-audit==$(PIP_AUDIT_VERSION)"
+	$(VENV)/bin/pip-audit --requirement requirements.lock --no-deps --disable-pip --strict --progress-spinner off
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var static_collected
