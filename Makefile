@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint test-pg e2e bench install messages messages-extract browser clean demo audit
+.PHONY: run test lint test-pg e2e bench load install messages messages-extract browser clean demo audit
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
@@ -60,8 +60,13 @@ browser:
 e2e: install browser
 	$(PY) -m pytest -m e2e -q tests/e2e $(PYTEST_ARGS)
 
-bench: install
+bench: install browser
 	$(PY) -m bench
+
+# 200 simulated teachers study and take quizzes for 60 s against gunicorn + a throw-away
+# PostgreSQL; then the year summaries must equal a full recount (bench/loadrun.py).
+load: install
+	bin/with-postgres $(PY) -m bench.loadrun
 
 # Known vulnerabilities in the locked dependencies (pip-audit, pinned here, installed into the
 # venv on first use). Every pin of requirements.lock is looked up as it is, without resolving;

@@ -6,6 +6,17 @@ from training import roles
 from training.services import staff_create, unit_create
 
 
+@pytest.fixture(autouse=True)
+def _site_cache_cleared():
+    """portal.caching keeps Sites and settings across requests: not across tests, whose data
+    is rolled back without a signal."""
+    from portal.caching import clear
+
+    clear()
+    yield
+    clear()
+
+
 @pytest.fixture
 def department(db):
     return unit_create(name="Sở GD&ĐT Lai Châu", code="SGD-LC", kind="department", acting_user=None)

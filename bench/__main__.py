@@ -10,7 +10,7 @@ import django
 
 from bench import database, load, server
 from bench.context import Bench
-from bench.pages import BASELINE
+from bench.pages import BASELINE, pages_by_dataset, pages_section
 from bench.report import RATIO_TARGET, Table, git_sha, utc_now
 from bench.sections import SECTIONS
 
@@ -26,17 +26,18 @@ def main() -> int:
     started, clock, sha = utc_now(), time.monotonic(), git_sha()  # others may commit meanwhile
     load_before = os.getloadavg()[0]
     database.setup_django()
-    data = database.prepare()
-    teacher = database.bench_teacher()
     table = Table(
         title=f"Benchmark {started:%Y-%m-%d %H:%M} UTC · {sha}",
         facts=[
-            f"data: {data}; SQLite (WAL) at var/bench/",
             f"server: gunicorn {' '.join(server.GUNICORN_ARGS)}, settings {database.SETTINGS}",
             f"load: up to {load.REQUESTS} requests or {load.TIME_CAP:.0f} s per page, "
             f"{load.CLIENTS} keep-alive clients, after {load.WARM_UP} warm-up requests each",
             f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
             f"Django {django.get_version()}; target: at least {RATIO_TARGET} × the bare view",
+            "light pages: Debian chromium over CDP, 300 ms latency, 1.6 Mbit/s down; budget "
+            "≤ 60 KB and ≤ 10 requests cold, ≤ 15 KB warm, first contentful paint < 1.5 s",
+            "load run (200 teachers, 60 s, PostgreSQL): `make load`, its own file "
+            "bench/results/load-*.md",
         ],
     )
     if load_before > BUSY:
@@ -45,19 +46,32 @@ def main() -> int:
             "every rate below is lower than on a quiet machine"
         )
     print("\n".join(table.facts) + "\n", flush=True)
-    print(table.heading(), flush=True)
-    with server.gunicorn(database.SETTINGS, BASELINE.path) as running:
-        bench = Bench(running, teacher)
-        for section in SECTIONS:
-            for row in section(bench):
-                table.add(row)
-        peaks = running.peak_rss_mib()
+    peaks: dict[int, float] = {}
+    for dataset in database.DATASETS:
+        database.use(dataset)
+        data = database.prepare()
+        table.facts.append(
+            f"data «{dataset.name}»: {data}; SQLite (WAL) at var/bench/{dataset.file}"
+        )
+        print(f"\n{dataset.name}: {data}", flush=True)
+        print(table.heading(), flush=True)
+        teacher = database.bench_teacher()
+        # The sections other than the pages (certificates, light pages, …) run on the first data.
+        sections = SECTIONS if dataset is database.DATASETS[0] else [pages_section]
+        with server.gunicorn(database.SETTINGS, BASELINE.path) as running:
+            bench = Bench(running, teacher, dataset=dataset.name)
+            for section in sections:
+                for row in section(bench):
+                    table.add(row)
+            peaks.update(running.peak_rss_mib())
+    table.blocks.append(pages_by_dataset(table.rows))
     table.footer = [
         "peak RSS of the gunicorn workers: "
         + (", ".join(f"{mib:.0f} MiB" for mib in sorted(peaks.values())) or "unknown"),
         f"whole run: {time.monotonic() - clock:.0f} s; "
         f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after",
     ]
+    print("\n" + table.blocks[-1])
     print("\n" + "\n".join(table.footer))
     path = table.write(started, sha)
     print(f"written to {path.relative_to(database.ROOT)}")

@@ -11,6 +11,7 @@ from bench.server import Server
 class Bench:
     server: Server
     teacher: Credentials
+    dataset: str = ""
     baseline_rate: float | None = None
     _cookie: str | None = field(default=None, repr=False)
 

@@ -23,6 +23,8 @@ class Row:
     p95_ms: float | None = None
     queries: int | None = None
     note: str = ""
+    dataset: str = ""  # which bench data the row was measured on (pages only)
+    page: str = ""  # the page's name, without the data's
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Table:
     title: str
     facts: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    blocks: list[str] = field(default_factory=list)  # markdown written after the table
     footer: list[str] = field(default_factory=list)
 
     HEADINGS = ("page", "rate /s", "× bare", "p50 ms", "p95 ms", "queries", "note")
@@ -46,6 +49,8 @@ class Table:
         out.append("| " + " | ".join(self.HEADINGS) + " |")
         out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(6)) + "|---|")
         out += ["| " + " | ".join(_cells(r)) + " |" for r in self.rows]
+        for block in self.blocks:
+            out += ["", block]
         out += [""] + [f"{line}  " for line in self.footer] + [""]
         return "\n".join(out)
 

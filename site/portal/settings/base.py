@@ -48,12 +48,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Pages compressed for slow links (whitenoise compresses static files itself). BREACH:
+    # Django masks the CSRF token on every response and pads compressed bodies at random.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response (SECURE_CSP); the Wagtail admin gets its own,
     # looser one from the next middleware (PORTAL_ADMIN_CSP).
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.security.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The request's Wagtail Site and the portal settings, cached across requests.
+    "portal.caching.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.VietnameseFirstLocaleMiddleware",
     # /api/ and /xapi/ also honour Accept-Language (scripts have no language switcher).
