@@ -47,7 +47,8 @@ def main() -> int:
         )
     print("\n".join(table.facts) + "\n", flush=True)
     peaks: dict[int, float] = {}
-    for dataset in database.DATASETS:
+    datasets = database.chosen_datasets()
+    for dataset in datasets:
         database.use(dataset)
         data = database.prepare()
         table.facts.append(
@@ -57,7 +58,7 @@ def main() -> int:
         print(table.heading(), flush=True)
         teacher = database.bench_teacher()
         # The sections other than the pages (certificates, light pages, …) run on the first data.
-        sections = SECTIONS if dataset is database.DATASETS[0] else [pages_section]
+        sections = SECTIONS if dataset is datasets[0] else [pages_section]
         with server.gunicorn(database.SETTINGS, BASELINE.path) as running:
             bench = Bench(running, teacher, dataset=dataset.name)
             for section in sections:

@@ -32,6 +32,13 @@ PROVINCE = Dataset("province", "province.sqlite3", ("--staff", "10000", "--years
 DATASETS = (SMALL, PROVINCE)
 
 
+def chosen_datasets() -> list[Dataset]:
+    """BENCH_DATASETS=small (or province, or small,province: the default) picks the data."""
+    wanted = os.environ.get("BENCH_DATASETS", "small,province").replace(" ", "").split(",")
+    chosen = [d for d in DATASETS if d.file.split(".")[0] in wanted or d.name.split()[0] in wanted]
+    return chosen or list(DATASETS)
+
+
 def use(dataset: Dataset) -> None:
     """Point this process (and the processes it starts) at the dataset's database."""
     from django.conf import settings
