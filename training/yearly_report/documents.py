@@ -248,8 +248,8 @@ def render_pdf(data: dict) -> bytes:
         pagesize=PAGE,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
+        topMargin=10 * mm,
+        bottomMargin=10 * mm,
         title=_nfc(f"Báo cáo kết quả BDTX năm học {data['school_year']} · {data['unit']['name']}"),
         author=_nfc(header["body_name"]),
         subject=_nfc(number_line(header)),
@@ -280,7 +280,7 @@ def render_pdf(data: dict) -> bytes:
 
     story = [
         top,
-        Spacer(1, 8 * mm),
+        Spacer(1, 5 * mm),
         _p(TITLE, _style("title", BOLD, 15)),
         _p(subject_line(data), _style("subject", BOLD, 13.5)),
         Spacer(1, 3 * mm),
@@ -297,7 +297,7 @@ def render_pdf(data: dict) -> bytes:
     ]
     note_style = _style("note", ITALIC, 10.5, align=TA_LEFT)
     story += [_p("Ghi chú: " + NOTES[0], note_style), *[_p(n, note_style) for n in NOTES[1:]]]
-    story.append(Spacer(1, 5 * mm))
+    story.append(Spacer(1, 2 * mm))
     story.append(KeepTogether(_signature(header, width)))
     document.build(story)
     return buffer.getvalue()
@@ -363,7 +363,7 @@ def _signature(header: dict, width: float) -> list:
     recipients.append(_p("- Lưu: VT.", item))
     sign_style = _style("sign", BOLD, 13)
     signer = [_p(line, sign_style) for line in signer_lines(header)]
-    signer += [Spacer(1, 24 * mm), _p(header["signer_name"], _style("name", BOLD, 13.5))]
+    signer += [Spacer(1, 20 * mm), _p(header["signer_name"], _style("name", BOLD, 13.5))]
     block = Table([[recipients, signer]], colWidths=[width * 0.45, width * 0.55])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [block]

@@ -3,7 +3,7 @@ sending it upward), the reports received from the units below, one report as sen
 deadlines. Units and submissions come from selectors scoped by `units_visible_to`: anything
 outside reach answers 404."""
 
-from datetime import date
+from datetime import date, datetime
 
 import django_filters
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -280,7 +280,7 @@ class ReceivedReportsView(SafeSpreadsheetExportMixin, ReportView):
     export_headings = {
         "unit.name": _("Unit"),
         "unit.code": _("Code"),
-        "deadline": _("Deadline"),
+        "deadline": _("Report deadline"),
         "state": _("Status"),
         "submitted_at": _("Sent at"),
         "submitted_by": _("Sent by"),
@@ -373,6 +373,7 @@ class SubmissionView(AdminPage):
         context.update(
             submission=self.submission,
             data=data,
+            as_of=datetime.fromisoformat(data["as_of"]),
             rows=data["rows"],
             total=data["total"],
             history=list(

@@ -34,7 +34,7 @@ def test_the_school_manager_opens_the_school_report(client, world):
     assert response.status_code == 200
     html = response.text
     assert escape(world.school.name) in html
-    assert "33.3" in html  # 1 of 3 completed
+    assert "33,3" in html  # 1 of 3 completed, with the Vietnamese decimal comma
     assert 'value="submit"' in html  # they may send it
 
 
