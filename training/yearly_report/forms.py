@@ -64,7 +64,7 @@ class DeadlineForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit receiving the reports"), queryset=None)
     school_year = forms.ChoiceField(label=_("School year"))
     deadline = forms.DateField(
-        label=_("Deadline"),
+        label=_("Report deadline"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Reports sent on this day or before are on time."),
     )
