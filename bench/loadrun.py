@@ -63,14 +63,13 @@ class Tally:
 
 def _manage(*args: str, check: bool = True) -> subprocess.CompletedProcess:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=check,
-        capture_output=True,
-        text=True,
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
+    if check and done.returncode:
+        print(done.stdout, done.stderr, sep="\n", file=sys.stderr)
+        raise SystemExit(f"manage.py {' '.join(args)} failed (exit {done.returncode})")
+    return done
 
 
 def _create_database(url: str) -> None:
