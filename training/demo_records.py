@@ -48,6 +48,7 @@ from training.models import (
     User,
     YearSummary,
 )
+from training.reminders.demo import build_reminders
 from training.selectors import TRAINEE_POSITIONS, summary_keys
 from training.services import (
     attempt_submit,
@@ -667,3 +668,4 @@ def build_records(ctx: DemoContext) -> None:
         f"services ({counts['plans']} plans, {counts['completions']} modules studied, "
         f"{counts['records']} face-to-face records); {YearSummary.objects.count()} summaries."
     )
+    build_reminders(ctx)

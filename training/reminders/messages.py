@@ -69,15 +69,15 @@ def _approvals_waiting(p: dict) -> Message:
             % {"count": records}
         )
     things = gettext(" and ").join(parts)
-    return Message(
-        gettext("Approvals are waiting for you"),
-        ngettext(
-            "%(things)s have been waiting for your approval for more than %(days)d day.",
-            "%(things)s have been waiting for your approval for more than %(days)d days.",
+    if not days:
+        body = gettext("Waiting for your approval: %(things)s.") % {"things": things}
+    else:
+        body = ngettext(
+            "Waiting for your approval for more than %(days)d day: %(things)s.",
+            "Waiting for your approval for more than %(days)d days: %(things)s.",
             days,
-        )
-        % {"things": things, "days": days},
-    )
+        ) % {"things": things, "days": days}
+    return Message(gettext("Approvals are waiting for you"), body)
 
 
 _RENDER = {

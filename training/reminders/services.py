@@ -111,12 +111,14 @@ def reminders_send(
     unit: Unit | None = None,
     deliver: bool = True,
     batch_size: int = BATCH,
+    config: ReminderSettings | None = None,
 ) -> RunResult:
     """Remind everyone who is due (training.reminders.selectors): a notification for each
     reminder and one e-mail per person who has an address, `batch_size` people at a time.
     `unit` limits it to the people of that unit and below (the demo); `deliver=False` writes the
-    notifications without e-mail. Does nothing while reminders are switched off."""
-    config = ReminderSettings.load()
+    notifications without e-mail; `config` replaces the saved settings (the demo). Does nothing
+    while reminders are switched off."""
+    config = config or ReminderSettings.load()
     if not config.enabled:
         return RunResult(enabled=False)
     now = now or timezone.now()

@@ -25,6 +25,7 @@ def test_the_demo_builds_a_believable_history(db, client):
     this_year_has_plans_and_records_in_every_state()
     call_command("recompute_summaries", "--check", stdout=StringIO())
     the_demo_teacher_has_a_plan_to_submit_and_a_year_to_look_at(client)
+    the_demo_school_manager_is_reminded_without_email()
 
 
 def past_years_are_closed_with_most_completing_and_some_not():
@@ -63,3 +64,18 @@ def the_demo_teacher_has_a_plan_to_submit_and_a_year_to_look_at(client):
     assert dashboard.plan.status == PlanStatus.DRAFT
     assert dashboard.studying and dashboard.past_years
     assert {r.status for r in dashboard.records} == set(RecordStatus.values)
+
+
+def the_demo_school_manager_is_reminded_without_email():
+    from django.core import mail
+
+    from training.models import Notification, NotificationKind
+
+    waiting = Notification.objects.get(
+        recipient__username="ql.demo", kind=NotificationKind.APPROVALS_WAITING
+    )
+    assert waiting.params["records"] >= 1  # gv.demo's record waits for them
+    assert not Notification.objects.exclude(
+        recipient__profile__unit__code=waiting.recipient.profile.unit.code
+    ).exists()
+    assert mail.outbox == []

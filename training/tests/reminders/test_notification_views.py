@@ -183,7 +183,7 @@ def test_a_manager_sees_their_reminder_on_the_admin_home(client, config, teacher
     text = response.content.decode()
     assert response.status_code == 200
     assert "Có hồ sơ đang chờ thầy/cô phê duyệt" in text
-    assert "1 hồ sơ bồi dưỡng tập trung đã chờ thầy/cô phê duyệt quá 3 ngày." in text
+    assert "Đã chờ thầy/cô phê duyệt quá 3 ngày: 1 hồ sơ bồi dưỡng tập trung." in text
 
 
 def test_no_panel_for_a_manager_without_notifications(client, school_manager):
