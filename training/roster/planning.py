@@ -171,8 +171,9 @@ def parse_date(value) -> date:
 
 
 class Planner:
-    def __init__(self, *, acting_user: User, file_name: str, write: bool):
+    def __init__(self, *, acting_user: User, file_name: str, write: bool, on_row=None):
         self.user = acting_user
+        self.on_row = on_row  # called with every row's outcome (the full dry-run export)
         self.write = write
         self.report = RosterReport(file_name=file_name)
         self.log_uuid = uuid.uuid4()
@@ -192,6 +193,8 @@ class Planner:
         if outcome.errors:
             outcome.action = ERROR
         self.report.counts[outcome.table, outcome.action] += 1
+        if self.on_row is not None:
+            self.on_row(outcome)
         if outcome.action == ERROR and len(self.report.errors) < MAX_SHOWN:
             self.report.errors.append(outcome)
         if len(self.report.rows) < MAX_SHOWN:
@@ -629,6 +632,9 @@ def fold_value(value) -> str:
     return fold(_text(value))
 
 
-def roster_plan(*, tables: Iterable[Table], acting_user: User, file_name: str) -> RosterReport:
+def roster_plan(
+    *, tables: Iterable[Table], acting_user: User, file_name: str, on_row=None
+) -> RosterReport:
     """The dry run: every row's outcome; nothing is written."""
-    return Planner(acting_user=acting_user, file_name=file_name, write=False).run(tables)
+    planner = Planner(acting_user=acting_user, file_name=file_name, write=False, on_row=on_row)
+    return planner.run(tables)

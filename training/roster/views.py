@@ -7,11 +7,13 @@ POST apply: `roster_apply`, then the password sheet for the new accounts as the 
 
 import csv
 import io
+import tempfile
 from itertools import groupby
+from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,6 +26,7 @@ from wagtail.log_actions import LogFormatter
 
 from training.admin_records import AdminPage
 from training.forms import errors_to_form
+from training.reports.exports import neutralise
 from training.roster.columns import STAFF, STAFF_COLUMNS, UNIT_COLUMNS, UNITS, choice_labels
 from training.roster.planning import CREATE, ERROR, UNCHANGED, UPDATE, roster_plan
 from training.roster.reader import RosterFileError, read_tables
@@ -82,8 +85,8 @@ class RosterImportView(AdminPage):
             upload_discard(upload)
             form.add_error("file", str(exc))
             return self.render_to_response(self.get_context_data(form=form))
-        if report.has_errors or not report.changes:
-            upload_discard(upload)  # nothing to apply: the file need not be kept
+        if not report.has_errors and not report.changes:
+            upload_discard(upload)  # nothing to apply or to export: the file need not be kept
         labels = outcome_labels()
         return self.render_to_response(
             self.get_context_data(
@@ -142,6 +145,53 @@ def password_sheet(request, report) -> HttpResponse:
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def dry_run_csv(request):
+    """Every row's outcome and every error of a kept file, as CSV (the page lists the first
+    thousand). Written to a spooled temporary file, so a large file stays out of memory."""
+    if not request.user.has_perms(IMPORT_PERMISSIONS):
+        raise Http404
+    try:
+        upload = upload_find(token=request.GET.get("token", ""), user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("roster_import:index")
+    labels = outcome_labels()
+    out = tempfile.SpooledTemporaryFile(max_size=1024 * 1024, mode="w+b")  # noqa: SIM115
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow(
+        [gettext("Sheet"), gettext("Row"), gettext("Code"), gettext("Name"), gettext("Outcome"),
+         gettext("Column"), gettext("Problem"), gettext("Changes")]
+    )  # fmt: skip
+
+    def write(outcome):
+        cells = [outcome.sheet, outcome.row, outcome.key, outcome.label, labels[outcome.action]]
+        for error in outcome.errors or [None]:
+            detail = (
+                [error.column, error.message, ""] if error else ["", "", ", ".join(outcome.changed)]
+            )
+            writer.writerow([neutralise(c) for c in cells + detail])
+
+    try:
+        with upload.open() as binary:
+            roster_plan(
+                tables=read_tables(binary, name=upload.name),
+                acting_user=request.user,
+                file_name=upload.name,
+                on_row=write,
+            )
+    except RosterFileError as exc:
+        messages.error(request, str(exc))
+        return redirect("roster_import:index")
+    text.flush()
+    text.detach()
+    out.seek(0)
+    name = PurePath(upload.name).stem
+    return FileResponse(
+        out, as_attachment=True, filename=f"{name}-kiem-tra.csv", content_type="text/csv"
+    )
 
 
 # Templates ------------------------------------------------------------------------------------
@@ -240,6 +290,7 @@ class RosterImportViewSet(ViewSet):
         return [
             path("", RosterImportView.as_view(), name="index"),
             path("template/<str:kind>", template_download, name="template"),
+            path("dry-run.csv", dry_run_csv, name="dry_run_csv"),
         ]
 
     def get_menu_item(self, order=None):

@@ -1,6 +1,9 @@
 """Organisation → Import roster, as a manager uses it."""
 
+import csv
 import io
+from html import unescape
+from urllib.parse import unquote
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -107,3 +110,25 @@ def test_templates_read_back_as_empty_tables(client, office_staff):
     assert staff_csv.startswith(b"\xef\xbb\xbfM\xc3\xa3 c\xc3\xa1n b\xe1\xbb\x99;")
     units_csv = client.get(URL + "template/units.csv").content
     assert [t.kind for t in read_tables(io.BytesIO(units_csv), name="u.csv")] == ["units"]
+
+
+def test_every_rows_outcome_downloads_as_csv(client, office_staff, commune_officer, school):
+    client.force_login(office_staff)
+    bad = [*GOOD, ["GV401", "=HYPERLINK(1)", "31/02/1990", "", "", "KHONG-CO", "", ""]]
+    html = _upload(client, csv_bytes(bad)).content.decode()
+    href = html.split('href="/admin/roster-import/dry-run.csv?token=')[1].split('"')[0]
+    response = client.get(URL + "dry-run.csv", {"token": unquote(unescape(href))})
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Trang tính", "Dòng", "Mã", "Tên", "Kết quả"]
+    assert [r[1:5] for r in rows[1:]] == [
+        ["2", "GV400", "Lò Thị Mai", "Thêm mới"],
+        ["3", "GV401", "'=HYPERLINK(1)", "Lỗi"],
+        ["3", "GV401", "'=HYPERLINK(1)", "Lỗi"],
+    ]
+    assert {r[5] for r in rows[2:]} == {"Ngày sinh", "Mã đơn vị"}
+    # Someone else cannot use the link.
+    client.force_login(commune_officer)
+    other = client.get(URL + "dry-run.csv", {"token": unquote(unescape(href))})
+    assert other.status_code == 302
