@@ -142,3 +142,31 @@ def test_expected_hours_spread_from_september_to_may():
         )
         == 60
     )
+
+
+def test_the_settings_are_edited_in_the_admin(client, config, django_user_model):
+    admin = django_user_model.objects.create_superuser("quantri", "quantri@example.vn", "x-2026-y")
+    client.force_login(admin)
+    url = f"/admin/settings/training/remindersettings/{config.pk}/"
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert (
+        "Nhắc lại sau (ngày)" in page.content.decode()
+        or "nhắc lại sau (ngày)" in page.content.decode()
+    )
+
+    fields = {
+        "enabled": "on",
+        "repeat_days": "10",
+        "plan_days_before": "14",
+        "behind_start_days": "30",
+        "behind_by_hours": "25",
+        "approvals_waiting_days": "5",
+    }
+    client.post(url, fields)
+    saved = type(config).load()
+    assert (saved.repeat_days, saved.behind_by_hours, saved.approvals_waiting_days) == (10, 25, 5)
+
+    client.post(url, {**fields, "repeat_days": "0"})
+    assert type(config).load().repeat_days == 10  # refused: at least one day
