@@ -71,3 +71,32 @@ def test_the_nearest_deadline_above_a_unit_applies(department, commune, school, 
     assert deadline_for(unit=commune, school_year="2025-2026") == date(2026, 10, 20)
     # Another year keeps the default.
     assert deadline_for(unit=school, school_year="2026-2027") == date(2027, 10, 20)
+
+
+def test_query_counts_do_not_grow_with_units_or_people(world, make_person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from training.services import unit_create
+    from training.yearly_report.selectors import submissions_below
+
+    def count(call) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            call()
+        return len(queries)
+
+    def both():
+        yearly_figures(user=world.office_staff, unit=world.department, school_year=this_year())
+        submissions_below(user=world.office_staff, unit=world.department, school_year=this_year())
+
+    before = count(both)
+    for number in range(4):
+        extra = unit_create(
+            name=f"Trường Mầm non số {number}",
+            code=f"MN-{number}",
+            kind="preschool",
+            parent=world.commune,
+            acting_user=None,
+        )
+        make_person(unit=extra, full_name="Lò Thị Pằng", school_level="preschool")
+    assert count(both) == before

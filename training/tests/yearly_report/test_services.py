@@ -244,3 +244,25 @@ def test_deadline_out_of_reach_is_refused(world, make_person):
             acting_user=office_of_school,
         )
     assert not ReportDeadline.objects.exists()
+
+
+def test_a_commune_office_sends_its_aggregated_report_to_the_department(world, make_person):
+    from training import roles
+
+    commune_staff = make_person(
+        unit=world.commune, role=roles.OFFICE_STAFF, position="office_specialist"
+    )
+    sent = year_report_submit(
+        unit=world.commune,
+        school_year=this_year(),
+        header=header(body_name="UBND xã Phong Thổ", head_title="CHỦ TỊCH"),
+        acting_user=commune_staff,
+    )
+    assert sent.receiving_unit == world.department
+    total = sent.data["total"]
+    assert (total["teachers"], total["completed"], total["not_completed"]) == (5, 1, 2)
+    # The department's staff see it among the units below them.
+    rows = submissions_below(
+        user=world.office_staff, unit=world.department, school_year=this_year()
+    )
+    assert {row.unit.pk: row.state for row in rows}[world.commune.pk] == SubmissionState.SUBMITTED
