@@ -119,3 +119,24 @@ def test_the_staff_inspect_page_links_to_it(client, school_manager, teacher):
     client.force_login(school_manager)
     html = client.get(reverse("staff:inspect", args=[teacher.profile.pk])).content.decode()
     assert reverse("training_review:person", args=[teacher.pk]) in html
+
+
+def test_the_page_costs_the_same_queries_for_more_records(client, school_manager, teacher):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.force_login(school_manager)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(person_url(teacher)).status_code == 200
+        return len(captured)
+
+    training_record_submit(**record_values(), files=[pdf_file()], acting_user=teacher)
+    queries(), queries()  # the site's caches (content types, settings, …) filled first
+    few = queries()
+    for n in range(4):
+        training_record_submit(
+            **record_values(title=f"Tập huấn {n}"), files=[pdf_file()], acting_user=teacher
+        )
+    # Site-wide caches only ever lower the count after the first pages; records never raise it.
+    assert queries() <= few
