@@ -116,12 +116,12 @@ def test_behind_the_plan_says_who_and_how_far(client, more, monkeypatch):
     rows = screen_rows(response)
     assert rows[0][4:] == [
         "Kế hoạch",
-        "Số tiết trong kế hoạch",
-        "Số tiết đã đạt",
-        "Còn thiếu so với kế hoạch (tiết)",
+        "Tiết theo kế hoạch",
+        "Tiết đã đạt",
+        "Thiếu so với kế hoạch",
         "Chỉ tiêu (tiết)",
-        "Cần đạt đến hôm nay (tiết)",
-        "Còn thiếu so với chỉ tiêu (tiết)",
+        "Cần đạt đến nay",
+        "Thiếu so với chỉ tiêu",
     ]
     by_name = {row[0]: row for row in rows[1:]}
     # Completed the year: not behind. The others, furthest first.
