@@ -49,12 +49,18 @@ def _absolute(link: str) -> str:
 def reminder_email(person: Person, notifications: list[Notification]) -> EmailMultiAlternatives:
     """One e-mail with all of a person's new reminders, in their language (Vietnamese unless
     they chose English in the admin)."""
-    with translation.override(_language(person)):
+    language = _language(person)
+    with translation.override(language):
         items = [
             {"message": message_of(item), "url": _absolute(item.link) if item.link else ""}
             for item in notifications
         ]
-        context = {"name": person.name, "items": items, "site_url": _absolute("/")}
+        context = {
+            "name": person.name,
+            "items": items,
+            "site_url": _absolute("/"),
+            "language": language,
+        }
         subject = gettext("Học Tập: reminders about your regular training")
         text = render_to_string("training/reminders/email.txt", context)
         html = render_to_string("training/reminders/email.html", context)

@@ -314,6 +314,7 @@ def test_the_email_is_in_vietnamese_with_text_and_html(config, teacher):
     assert content_type == "text/html"
     assert 'href="http://127.0.0.1:8000/trang-ca-nhan/"' in html
     assert "Kính gửi thầy/cô Nguyễn Thị Hương," in html
+    assert '<html lang="vi">' in html
 
 
 def test_the_email_follows_the_language_the_person_chose(config, teacher):
