@@ -59,6 +59,8 @@ def main() -> int:
         teacher = database.bench_teacher()
         # The sections other than the pages (certificates, light pages, …) run on the first data.
         sections = SECTIONS if dataset is datasets[0] else [pages_section]
+        if os.environ.get("BENCH_PAGES_ONLY"):  # a quick run: the pages table alone
+            sections = [pages_section]
         with server.gunicorn(database.SETTINGS, BASELINE.path) as running:
             bench = Bench(running, teacher, dataset=dataset.name)
             for section in sections:

@@ -13,6 +13,7 @@ class Bench:
     teacher: Credentials
     dataset: str = ""
     baseline_rate: float | None = None
+    baseline_cpu_ms: float | None = None
     _cookie: str | None = field(default=None, repr=False)
 
     @property

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from bench.context import Bench
 from bench.load import fetch, hammer
-from bench.queries import count_queries
+from bench.queries import count_queries, cpu_ms
 from bench.report import RATIO_TARGET, Row
 from bench.server import LOG, ROOT
 
@@ -87,11 +87,17 @@ def _measure(bench: Bench, page: Page, *, baseline: bool = False) -> Row:
         return Row(page.name, note=f"{page.path}: not there yet (404)")
     if status != 200:
         return Row(page.name, note=f"{page.path}: HTTP {status}, not measured (see {LOG_NAME})")
-    queries, _status = count_queries(page.path, login=bench.teacher if page.as_teacher else None)
+    login = bench.teacher if page.as_teacher else None
+    queries, _status = count_queries(page.path, login=login)
+    cpu = cpu_ms(page.path, login=login)
+    if baseline:
+        bench.baseline_cpu_ms = cpu
     result = hammer(bench.base_url, page.path, cookie=cookie)
     if baseline:
         bench.baseline_rate = result.rate
-    note = page.path
+    note = page.path + f"; CPU {cpu:.1f} ms in-process"
+    if not baseline and getattr(bench, "baseline_cpu_ms", None):
+        note += f" (bare {bench.baseline_cpu_ms:.1f} ms: × {bench.baseline_cpu_ms / cpu:.2f})"
     if result.errors:
         note += f"; {result.errors} of {result.requests} responses were not 200"
     return Row(
