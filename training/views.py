@@ -15,7 +15,7 @@ from wagtail import hooks
 
 from courses.models import ModulePage
 from courses.school_year import SCHOOL_YEAR_PATTERN, current_school_year
-from training.forms import PlanForm, TrainingRecordForm, year_choices
+from training.forms import PlanForm, TrainingRecordForm, errors_to_form, year_choices
 from training.hooks import DASHBOARD_CONTEXT
 from training.models import RecordStatus
 from training.selectors import dashboard_for, evidence_visible_to, plan_view, records_of
@@ -26,15 +26,6 @@ from training.services import (
     plan_submit,
     training_record_submit,
 )
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on its fields where it names them."""
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -69,7 +60,7 @@ def plan(request, school_year: str | None = None):
                 messages.success(request, _("Your plan has been saved."))
             return redirect("training:plan_year", school_year=school_year)
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_to_form(form, error)
     if form.is_bound:
         selected = {int(pk) for pk in request.POST.getlist("modules") if pk.isdigit()}
     else:
@@ -126,7 +117,7 @@ def _record_form(request, *, record=None):
                 acting_user=request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(
                 request, _("Your record has been sent to your school manager for approval.")

@@ -96,4 +96,5 @@ def test_editor_writes_a_module_and_a_reviewer_publishes_it(
     page.goto(module.url + "kiem-tra/")
     assert "Kỹ năng sống được rèn luyện qua trải nghiệm." in page.locator("main").inner_text()
     assert "checked" not in page.locator("form.quiz-form").inner_html()
+    assert page.locator("section.quiz h2").inner_text() == "Bài kiểm tra cuối mô-đun"
     screenshot(page, "teacher-sees-it")
