@@ -1238,7 +1238,7 @@ MAX_SOURCE_REF = 60
 def attempt_record_external(
     *,
     enrolment: Enrolment,
-    score,
+    score: Decimal,
     success: bool | None,
     source_ref: str,
     acting_user: User,

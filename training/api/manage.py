@@ -51,7 +51,7 @@ class YearClosureSerializer(serializers.ModelSerializer):
     unit = s.UnitRefSerializer()
     closed_by = s.PersonRefSerializer(allow_null=True)
     reopened_by = s.PersonRefSerializer(allow_null=True)
-    is_open = serializers.SerializerMethodField(help_text="Reopened: the closure no longer holds.")
+    reopened = serializers.SerializerMethodField(help_text="Undone: the closure no longer holds.")
 
     class Meta:
         model = YearClosure
@@ -65,10 +65,10 @@ class YearClosureSerializer(serializers.ModelSerializer):
             "reopened_at",
             "reopened_by",
             "reopen_reason",
-            "is_open",
+            "reopened",
         ]
 
-    def get_is_open(self, closure) -> bool:
+    def get_reopened(self, closure) -> bool:
         return closure.reopened_at is not None
 
 
@@ -110,13 +110,13 @@ class YearTargetInput(serializers.Serializer):
 class YearClosureFilter(django_filters.FilterSet):
     school_year = django_filters.CharFilter()
     unit = IdFilter(field_name="unit_id")
-    is_open = django_filters.BooleanFilter(
+    reopened = django_filters.BooleanFilter(
         field_name="reopened_at", lookup_expr="isnull", exclude=True
     )
 
     class Meta:
         model = YearClosure
-        fields = ["school_year", "unit", "is_open"]
+        fields = ["school_year", "unit", "reopened"]
 
 
 @extend_schema_view(

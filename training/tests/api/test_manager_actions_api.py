@@ -114,7 +114,7 @@ def test_closing_and_reopening_a_school_year_for_a_unit(api_world):
     )
     assert response.status_code == 201, response.json()
     closure = response.json()
-    assert closure["unit"]["id"] == w.school.pk and closure["is_open"] is False
+    assert closure["unit"]["id"] == w.school.pk and closure["reopened"] is False
     # Whoever had not completed is now "not completed"; nothing more counts for that year.
     teacher_summary = YearSummary.objects.get(user=w.teacher, school_year=year)
     assert teacher_summary.status == YearStatus.NOT_COMPLETED
@@ -141,13 +141,14 @@ def test_closing_and_reopening_a_school_year_for_a_unit(api_world):
     assert no_reason.status_code == 400
     assert no_reason.json()["error"]["fields"] == {"reason": [str(ERROR_REASON_REQUIRED)]}
     reopened = client_for(w.office).post(reopen, {"reason": "Còn hồ sơ."}, format="json")
-    assert reopened.status_code == 200 and reopened.json()["is_open"] is True
+    assert reopened.status_code == 200 and reopened.json()["reopened"] is True
     teacher_summary.refresh_from_db()
     assert teacher_summary.status == YearStatus.IN_PROGRESS
     twice = client_for(w.office).post(reopen, {"reason": "Còn hồ sơ."}, format="json")
     assert twice.status_code == 400 and twice.json()["error"]["code"] == "year_not_closed"
-    listed = manager.get("/api/v1/year-closures/", {"is_open": "true"}).json()
+    listed = manager.get("/api/v1/year-closures/", {"reopened": "true"}).json()
     assert [c["id"] for c in listed["results"]] == [closure["id"]]
+    assert manager.get("/api/v1/year-closures/", {"reopened": "false"}).json()["count"] == 0
 
 
 def test_office_staff_set_the_yearly_targets_and_managers_read_them(api_world):
