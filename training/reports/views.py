@@ -91,6 +91,7 @@ class UnitSelect(forms.Select):
 
 
 SELECTED = mark_safe(" selected")  # noqa: S308 - a constant
+ALL_UNITS = _("The top of my reach")
 
 
 class UnitFilter(django_filters.ModelChoiceFilter):
@@ -98,6 +99,7 @@ class UnitFilter(django_filters.ModelChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", UnitSelect)
+        kwargs.setdefault("empty_label", ALL_UNITS)
         super().__init__(*args, **kwargs)
 
 
