@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.school_year import school_years_around
+from courses.school_year import current_school_year, school_years_around
 from training.yearly_report.documents import Delegation
 from training.yearly_report.services import MAX_LENGTHS
 
@@ -72,5 +72,8 @@ class DeadlineForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
-        years = school_years_around(timezone.localdate(), before=2, after=1)
+        today = timezone.localdate()
+        years = school_years_around(today, before=2, after=1)
         self.fields["school_year"].choices = [(year, year) for year in years]
+        self.fields["school_year"].initial = current_school_year(today)
+        self.fields["unit"].initial = units.order_by("depth", "path").first()
