@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's search index on PostgreSQL uses its full-text fields (harmless on SQLite).
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
