@@ -13,7 +13,7 @@ def error(response) -> dict:
     return body["error"]
 
 
-def test_not_authenticated_is_401_in_vietnamese_by_default(client):
+def test_not_authenticated_is_401_in_vietnamese_by_default(client, db):
     response = client.get("/api/v1/me/")
     assert response.status_code == 401
     assert response["Content-Language"] == "vi"
@@ -21,7 +21,7 @@ def test_not_authenticated_is_401_in_vietnamese_by_default(client):
     assert error(response)["message"] == "Thông tin xác thực không được cung cấp."
 
 
-def test_accept_language_is_honoured_and_the_cookie_wins(client):
+def test_accept_language_is_honoured_and_the_cookie_wins(client, db):
     response = client.get("/api/v1/me/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.8")
     assert response["Content-Language"] == "en"
     assert error(response)["message"] == "Authentication credentials were not provided."

@@ -29,7 +29,7 @@ def test_me_says_who_i_am_and_what_i_reach(api_world):
     assert "certificates.issue_certificate" in office["permissions"]
 
 
-def test_the_schema_is_openapi_3(client):
+def test_the_schema_is_openapi_3(client, db):
     response = client.get("/api/schema/?format=json")
     assert response.status_code == 200
     schema = response.json()
@@ -51,7 +51,7 @@ def _local_assets(html: str) -> list[str]:
     return [url for url in found if url.startswith("/static/")]
 
 
-def test_the_docs_load_nothing_from_another_site(client):
+def test_the_docs_load_nothing_from_another_site(client, db):
     for page in ("/api/docs/", "/api/docs/redoc/"):
         response = client.get(page)
         assert response.status_code == 200, page

@@ -82,7 +82,7 @@ def test_a_name_is_required_and_active_tokens_are_limited(client, teacher):
     assert b"new-token" in response.content
 
 
-def test_the_page_needs_a_login(client):
+def test_the_page_needs_a_login(client, db):
     response = client.get(PAGE)
     assert response.status_code == 302
     assert reverse("portal:login") in response["Location"]
