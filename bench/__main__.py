@@ -9,6 +9,7 @@ import time
 import django
 
 from bench import database, load, server
+from bench.bench_reports import reports_by_dataset
 from bench.context import Bench
 from bench.pages import BASELINE, pages_by_dataset, pages_section
 from bench.report import RATIO_TARGET, Table, git_sha, utc_now
@@ -61,20 +62,29 @@ def main() -> int:
         sections = SECTIONS if dataset is datasets[0] else [pages_section]
         if os.environ.get("BENCH_PAGES_ONLY"):  # a quick run: the pages table alone
             sections = [pages_section]
+        if dataset.sections:  # data built for some sections only
+            sections = [s for s in SECTIONS if s.__name__ in dataset.sections]
+        if os.environ.get("BENCH_SECTIONS"):  # e.g. BENCH_SECTIONS=reports: those alone
+            wanted = os.environ["BENCH_SECTIONS"].replace(" ", "").split(",")
+            sections = [s for s in sections if s.__name__.removesuffix("_section") in wanted]
         with server.gunicorn(database.SETTINGS, BASELINE.path) as running:
             bench = Bench(running, teacher, dataset=dataset.name)
             for section in sections:
                 for row in section(bench):
                     table.add(row)
             peaks.update(running.peak_rss_mib())
-    table.blocks.append(pages_by_dataset(table.rows))
+    if reports_by_dataset():
+        table.blocks.append(reports_by_dataset())
+        print("\n" + table.blocks[-1])
+    if any(row.dataset for row in table.rows):
+        table.blocks.append(pages_by_dataset(table.rows))
+        print("\n" + table.blocks[-1])
     table.footer = [
         "peak RSS of the gunicorn workers: "
         + (", ".join(f"{mib:.0f} MiB" for mib in sorted(peaks.values())) or "unknown"),
         f"whole run: {time.monotonic() - clock:.0f} s; "
         f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after",
     ]
-    print("\n" + table.blocks[-1])
     print("\n" + "\n".join(table.footer))
     path = table.write(started, sha)
     print(f"written to {path.relative_to(database.ROOT)}")
