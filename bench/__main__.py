@@ -50,6 +50,17 @@ def main() -> int:
     peaks: dict[int, float] = {}
     datasets = database.chosen_datasets()
     for dataset in datasets:
+        # The sections other than the pages (certificates, light pages, …) run on the first data.
+        sections = SECTIONS if dataset is datasets[0] else [pages_section]
+        if dataset.sections:  # data built for some sections only
+            sections = [s for s in SECTIONS if s.__name__ in dataset.sections]
+        if os.environ.get("BENCH_PAGES_ONLY"):  # a quick run: the pages table alone
+            sections = [s for s in sections if s is pages_section]
+        if os.environ.get("BENCH_SECTIONS"):  # e.g. BENCH_SECTIONS=reports: those alone
+            wanted = os.environ["BENCH_SECTIONS"].replace(" ", "").split(",")
+            sections = [s for s in sections if s.__name__.removesuffix("_section") in wanted]
+        if not sections:
+            continue
         database.use(dataset)
         data = database.prepare()
         table.facts.append(
@@ -58,15 +69,6 @@ def main() -> int:
         print(f"\n{dataset.name}: {data}", flush=True)
         print(table.heading(), flush=True)
         teacher = database.bench_teacher()
-        # The sections other than the pages (certificates, light pages, …) run on the first data.
-        sections = SECTIONS if dataset is datasets[0] else [pages_section]
-        if os.environ.get("BENCH_PAGES_ONLY"):  # a quick run: the pages table alone
-            sections = [pages_section]
-        if dataset.sections:  # data built for some sections only
-            sections = [s for s in SECTIONS if s.__name__ in dataset.sections]
-        if os.environ.get("BENCH_SECTIONS"):  # e.g. BENCH_SECTIONS=reports: those alone
-            wanted = os.environ["BENCH_SECTIONS"].replace(" ", "").split(",")
-            sections = [s for s in sections if s.__name__.removesuffix("_section") in wanted]
         with server.gunicorn(database.SETTINGS, BASELINE.path) as running:
             bench = Bench(running, teacher, dataset=dataset.name)
             for section in sections:
