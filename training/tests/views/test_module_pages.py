@@ -50,7 +50,7 @@ def test_passing_the_final_assessment_completes_the_module(client, teacher, modu
     completion = Completion.objects.get()
     assert completion.score == 8 and completion.user == teacher
     [message] = get_messages(response.wsgi_request)
-    assert "8.00" in str(message) and "10" in str(message)
+    assert "8,00" in str(message) and "10" in str(message)
     assert client.get(module.url).context["progress"].percent == 100
 
 
