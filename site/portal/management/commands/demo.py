@@ -34,6 +34,7 @@ STEPS = [
     "training.demo.build_people",
     "courses.demo.build_content",
     "training.demo_records.build_records",
+    "training.yearly_report.demo.build_submissions",
     "certificates.demo.build_certificates",
     "portal.demo.build_site",
 ]
