@@ -65,21 +65,37 @@ def test_editor_writes_a_module_and_a_reviewer_publishes_it(
     insert_block(page, body, "Văn bản")
     body.locator("[contenteditable=true]").first.click()
     page.keyboard.type("Học sinh luyện nói tiếng Việt qua trò chơi.")
+    # Draftail writes what was typed into the form's hidden field a moment later: wait for it.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll(\"[data-contentpath='body'] input\")]"
+        ".some(input => input.value.includes('luyện nói'))"
+    )
     screenshot(page, "lesson-form")
     submit_for_review(page)
     lesson = LessonPage.objects.get(title="Bài 1. Kỹ năng giao tiếp")
     assert not lesson.live
+    assert "luyện nói tiếng Việt" in str(lesson.body)
 
     # The reviewer approves both from the pages awaiting review.
     page.context.clear_cookies()
     admin_log_in(page, "DUYET01", PASSWORD)
     screenshot(page, "reviewer-home")
-    for pk in (module.pk, lesson.pk):
+    # The StreamField's blocks are drawn by JavaScript: approving before they are drawn would
+    # post an empty body. Wait for them.
+    for pk, drawn in (
+        (module.pk, "[data-contentpath='questions'] textarea"),
+        (lesson.pk, "[data-contentpath='body'] [contenteditable=true]"),
+    ):
         page.goto(f"/admin/pages/{pk}/edit/")
+        page.locator(drawn).first.wait_for()
         page.locator("footer [data-w-dropdown-target='toggle']").first.click()
         with page.expect_navigation():
             page.get_by_role("button", name="Duyệt và xuất bản", exact=True).click()
     screenshot(page, "approved")
+    # Leave the edit page and let its "editing session released" beacon land before going on:
+    # a request still running when the test ends would meet the database being emptied.
+    page.goto("/admin/")
+    page.wait_for_load_state("networkidle")
     module.refresh_from_db()
     lesson.refresh_from_db()
     assert module.live and lesson.live
