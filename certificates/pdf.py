@@ -13,48 +13,31 @@ used. Text is drawn in NFC: precomposed letters, which the font has for all of V
 
 import io
 import unicodedata
-from datetime import date
-from functools import lru_cache
 
 import segno
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from training.official import FONT_DIR
+# The official document's fonts, national header and date line are training.official's, shared
+# with the yearly report.
+from training.official import (  # noqa: F401 (FONT_DIR and vietnamese_date_line re-exported)
+    BOLD,
+    BOLD_ITALIC,
+    FONT_DIR,
+    ITALIC,
+    MOTTO,
+    NATION,
+    REGULAR,
+    register_fonts,
+    vietnamese_date_line,
+)
 
-REGULAR, BOLD, ITALIC, BOLD_ITALIC = "HTSerif", "HTSerif-Bold", "HTSerif-Italic", "HTSerif-BI"
-
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 INK = (0.08, 0.08, 0.1)
 FRAME = (0.55, 0.12, 0.12)
-
-
-@lru_cache(maxsize=1)
-def register_fonts() -> None:
-    for name, file in (
-        (REGULAR, "LiberationSerif-Regular.ttf"),
-        (BOLD, "LiberationSerif-Bold.ttf"),
-        (ITALIC, "LiberationSerif-Italic.ttf"),
-        (BOLD_ITALIC, "LiberationSerif-BoldItalic.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
-    pdfmetrics.registerFontFamily(
-        REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
-    )
-
-
-def vietnamese_date_line(place: str, day: date) -> str:
-    """ "Phong Thổ, ngày 15 tháng 6 năm 2026": days below 10 and months below 3 take a leading
-    zero (Nghị định 30/2020, Phụ lục I)."""
-    day_text = f"{day.day:02d}" if day.day < 10 else str(day.day)
-    month_text = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"
 
 
 def serial_number_text(number: int) -> str:
