@@ -204,6 +204,20 @@ def _unpack_checked(archive: Path, manifest: dict, into: Path) -> None:
         )
 
 
+def pg_connect(database: dict):
+    """A psycopg connection to a PostgreSQL settings.DATABASES entry (not necessarily one Django
+    is connected to: a restored scratch copy)."""
+    import psycopg
+
+    return psycopg.connect(
+        dbname=database["NAME"],
+        host=database.get("HOST") or None,
+        port=database.get("PORT") or None,
+        user=database.get("USER") or None,
+        password=database.get("PASSWORD") or None,
+    )
+
+
 def _has_data(database: dict) -> bool:
     vendor = _vendor(database)
     if vendor == "sqlite":
@@ -216,15 +230,7 @@ def _has_data(database: dict) -> bool:
                     "select 1 from sqlite_master where name = 'django_migrations'"
                 ).fetchone()
             )
-    import psycopg
-
-    with psycopg.connect(
-        dbname=database["NAME"],
-        host=database.get("HOST") or None,
-        port=database.get("PORT") or None,
-        user=database.get("USER") or None,
-        password=database.get("PASSWORD") or None,
-    ) as db:
+    with pg_connect(database) as db:
         return bool(db.execute("select to_regclass('public.django_migrations')").fetchone()[0])
 
 
@@ -245,16 +251,9 @@ def restored_counts(database: dict, labels) -> dict[str, int]:
             for label, table in tables.items():
                 counts[label] = db.execute(f'select count(*) from "{table}"').fetchone()[0]  # noqa: S608
         return counts
-    import psycopg
     from psycopg import sql
 
-    with psycopg.connect(
-        dbname=database["NAME"],
-        host=database.get("HOST") or None,
-        port=database.get("PORT") or None,
-        user=database.get("USER") or None,
-        password=database.get("PASSWORD") or None,
-    ) as db:
+    with pg_connect(database) as db:
         for label, table in tables.items():
             query = sql.SQL("select count(*) from {}").format(sql.Identifier(table))
             counts[label] = db.execute(query).fetchone()[0]

@@ -15,7 +15,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.documents import get_document_model
 
-from portal.backup import _has_data, backup_create, model_counts, read_manifest, restored_counts
+from portal.backup import (
+    _has_data,
+    backup_create,
+    model_counts,
+    pg_connect,
+    read_manifest,
+    restored_counts,
+)
 from training.models import Unit
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,15 +34,7 @@ def execute_in(database: dict, statement: str) -> None:
         with sqlite3.connect(database["NAME"]) as db:
             db.execute(statement)
         return
-    import psycopg
-
-    with psycopg.connect(
-        dbname=database["NAME"],
-        host=database["HOST"],
-        port=database["PORT"],
-        user=database.get("USER") or None,
-        password=database.get("PASSWORD") or None,
-    ) as db:
+    with pg_connect(database) as db:
         db.execute(statement)
 
 
