@@ -17,6 +17,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PreviewableMixin
 
+from training.private_files import private_storage
+
 #: Placeholders a template text may use, with what each one prints.
 PLACEHOLDERS = {
     "holder_name": _("the holder's full name"),
@@ -353,8 +355,12 @@ class ModuleCertificateRule(models.Model):
         return str(self.module)
 
 
+#: The private storage's folder of issued certificates' PDFs.
+PDF_FOLDER = "certificates"
+
+
 def _pdf_path(instance, filename):
-    return f"certificates/{instance.issuer.slug}/{instance.serial_year}/{instance.code}.pdf"
+    return f"{PDF_FOLDER}/{instance.issuer.slug}/{instance.serial_year}/{instance.code}.pdf"
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -407,7 +413,9 @@ class Certificate(models.Model):
         verbose_name=_("issued by"),
     )
     data = models.JSONField(_("printed data"), default=dict)
-    pdf = models.FileField(_("PDF"), upload_to=_pdf_path, max_length=255)
+    # In the private storage: no address serves it; certificates.views.certificate_pdf hands it
+    # to its holder and the managers in reach.
+    pdf = models.FileField(_("PDF"), upload_to=_pdf_path, storage=private_storage, max_length=255)
     credential = models.TextField(_("signed credential (JSON)"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_by = models.ForeignKey(

@@ -10,7 +10,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from certificates import credentials, selectors
 from certificates.models import Certificate, StatusList
+from training.private_files import private_file_response
 
 JSON_LD = "application/ld+json"
 ERROR_RATE_LIMITED = gettext_lazy(
@@ -202,8 +203,8 @@ def _downloadable(request, code) -> Certificate:
 @require_GET
 def certificate_pdf(request, code):
     certificate = _downloadable(request, code)
-    return FileResponse(
-        certificate.pdf.open("rb"),
+    return private_file_response(
+        certificate.pdf,
         as_attachment=request.GET.get("inline") != "1",
         filename=f"giay-chung-nhan-{certificate.school_year}-{certificate.code[:8]}.pdf",
         content_type="application/pdf",

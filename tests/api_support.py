@@ -397,6 +397,7 @@ def build_world(*, department, commune, school, other_school, make_person) -> Wo
 @pytest.fixture
 def api_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
     settings.CERTIFICATES_PUBLIC_URL = "https://hoctap.example.vn"
 
 

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -18,6 +18,7 @@ from courses.school_year import SCHOOL_YEAR_PATTERN, current_school_year
 from training.forms import PlanForm, TrainingRecordForm, errors_to_form, year_choices
 from training.hooks import DASHBOARD_CONTEXT
 from training.models import RecordStatus
+from training.private_files import private_file_response
 from training.selectors import dashboard_for, evidence_visible_to, plan_view, records_of
 from training.services import (
     enrolment_self,
@@ -152,11 +153,7 @@ def record_edit(request, pk: int):
 def evidence(request, pk: int):
     """An evidence file, for its owner and the managers in reach only (never a public URL)."""
     item = get_object_or_404(evidence_visible_to(request.user), pk=pk)
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(item.file, filename=item.name, content_type=item.content_type)
 
 
 @login_required

@@ -1,7 +1,7 @@
 """Viewsets of the certificates API: reads through certificates.selectors, writes through
 certificates.services, downloads of exactly the frozen PDF and credential."""
 
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django_filters import rest_framework as df
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -21,6 +21,7 @@ from certificates.views import _public_facts
 from courses.api.filters import IdFilter
 from training.api.filters import IdsBelowFilter, ScopeFilter
 from training.api.permissions import role_permission
+from training.private_files import private_file_response
 from training.selectors import staff_visible_to
 
 #: Ids in addresses: longer numbers are not ids (and would overflow the database's keys).
@@ -158,9 +159,8 @@ class CertificateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     @action(detail=True, methods=["get"], filter_backends=[])
     def pdf(self, request, pk=None):
         certificate = self._downloadable(pk)
-        return FileResponse(
-            certificate.pdf.open("rb"),
-            as_attachment=True,
+        return private_file_response(
+            certificate.pdf,
             filename=f"giay-chung-nhan-{certificate.school_year}-{certificate.code[:8]}.pdf",
             content_type="application/pdf",
         )

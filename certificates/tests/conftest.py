@@ -42,6 +42,7 @@ def publish(page):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
     settings.CERTIFICATES_PUBLIC_URL = "https://hoctap.example.vn"
 
 

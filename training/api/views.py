@@ -2,7 +2,7 @@
 within one's reach); each change is one service call; refusals are the services' own errors,
 turned into the API's error shape by portal.api.errors."""
 
-from django.http import FileResponse, QueryDict
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -30,6 +30,7 @@ from training.api.permissions import CanAssign, CanReadSummaries, CanReviewPlans
 from training.api.yearly_reports import ROUTES as YEARLY_REPORT_ROUTES
 from training.evidence import ALLOWED
 from training.models import TrainingRecord, Unit, User
+from training.private_files import private_file_response
 from training.selectors import (
     UnitCompletion,
     completion_by_unit,
@@ -410,14 +411,7 @@ class TrainingRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ap
         item = evidence_visible_to(request.user).filter(pk=evidence_id, record_id=pk).first()
         if item is None:
             raise NotFound()
-        response = FileResponse(
-            item.file.open("rb"),
-            as_attachment=True,
-            filename=item.name,
-            content_type=item.content_type,
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_file_response(item.file, filename=item.name, content_type=item.content_type)
 
 
 def _merge(data, defaults: dict):

@@ -11,7 +11,6 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.files.storage import InvalidStorageError, default_storage, storages
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.choices import ProgrammeKind
 from courses.school_year import validate_school_year
+from training.private_files import private_storage
 
 #: The largest number of tiết one face-to-face record may claim.
 MAX_RECORD_HOURS = 200
@@ -469,25 +469,27 @@ class TrainingRecord(models.Model):
 
 
 def evidence_storage():
-    """A `training_evidence` storage when one is configured (a private bucket in production),
-    else the default storage. Files are never linked by their storage URL: a view serves them
-    to their owner and the managers in reach."""
-    try:
-        return storages["training_evidence"]
-    except InvalidStorageError:
-        return default_storage
+    """Named by migration 0002; evidence now lives in training.private_files.private_storage."""
+    return private_storage()
+
+
+#: The private storage's folder of evidence files.
+EVIDENCE_FOLDER = "training-evidence"
 
 
 def evidence_path(instance, filename: str) -> str:
     """A path nobody can guess, keeping only the (already checked) extension."""
     token = secrets.token_hex(16)
-    return f"training-evidence/{token[:2]}/{token}{PurePath(filename).suffix.lower()}"
+    return f"{EVIDENCE_FOLDER}/{token[:2]}/{token}{PurePath(filename).suffix.lower()}"
 
 
 class EvidenceFile(models.Model):
+    """A file a face-to-face record carries, in the private storage: no address serves it; the
+    app hands it to the record's owner and the managers in reach (training.views.evidence)."""
+
     record = models.ForeignKey(TrainingRecord, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(
-        _("file"), upload_to=evidence_path, storage=evidence_storage, max_length=255
+        _("file"), upload_to=evidence_path, storage=private_storage, max_length=255
     )
     name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size (bytes)"))

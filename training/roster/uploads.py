@@ -1,10 +1,10 @@
 """An uploaded roster file, kept between the dry run and the apply step.
 
-The file is stored under an unguessable name in the private storage that holds evidence files
-(`training.models.evidence_storage`). The page of the dry run carries a signed token naming the
-file, its SHA-256, its original name and the person who uploaded it; applying checks all four
-and that the token is younger than UPLOAD_TTL, so only the very file that was dry-run, by the
-same person, can be applied. Files older than UPLOAD_TTL are deleted at the next upload."""
+The file is stored under an unguessable name in the private storage, which no address serves
+(`training.private_files.private_storage`). The page of the dry run carries a signed token
+naming the file, its SHA-256, its original name and the person who uploaded it; applying checks
+all four and that the token is younger than UPLOAD_TTL, so only the very file that was dry-run,
+by the same person, can be applied. Files older than UPLOAD_TTL are deleted at the next upload."""
 
 import hashlib
 import secrets
@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from training.models import User
-from training.models.records import evidence_storage
+from training.private_files import private_storage
 
 UPLOAD_TTL = timedelta(hours=1)
 MAX_BYTES = 10 * 1024 * 1024
@@ -50,7 +50,7 @@ class Upload:
         )
 
     def open(self):
-        return evidence_storage().open(self.path, "rb")
+        return private_storage().open(self.path, "rb")
 
 
 def _sha256(binary) -> str:
@@ -73,7 +73,7 @@ def upload_keep(*, file, user: User) -> Upload:
     if file.size > MAX_BYTES:
         raise ValidationError(ERROR_SIZE, code="size")
     uploads_expire()
-    storage = evidence_storage()
+    storage = private_storage()
     path = storage.save(f"{FOLDER}/{secrets.token_urlsafe(24)}{suffix}", File(file))
     return Upload(path=path, name=name, sha256=_sha256(file), user_id=user.pk)
 
@@ -85,7 +85,7 @@ def upload_find(*, token: str, user: User) -> Upload:
     except signing.BadSignature as exc:
         raise ValidationError(ERROR_EXPIRED, code="expired") from exc
     upload = Upload(path=data["p"], name=data["n"], sha256=data["h"], user_id=data["u"])
-    if upload.user_id != user.pk or not evidence_storage().exists(upload.path):
+    if upload.user_id != user.pk or not private_storage().exists(upload.path):
         raise ValidationError(ERROR_EXPIRED, code="expired")
     with upload.open() as binary:
         if _sha256(binary) != upload.sha256:
@@ -94,12 +94,12 @@ def upload_find(*, token: str, user: User) -> Upload:
 
 
 def upload_discard(upload: Upload) -> None:
-    evidence_storage().delete(upload.path)
+    private_storage().delete(upload.path)
 
 
 def uploads_expire() -> int:
     """Delete kept files older than UPLOAD_TTL; returns how many."""
-    storage = evidence_storage()
+    storage = private_storage()
     try:
         _folders, files = storage.listdir(FOLDER)
     except FileNotFoundError:

@@ -83,10 +83,11 @@ def answers(module: ModulePage, *, right: int | None = None) -> dict:
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Each test stores its evidence files in its own folder, gone with the test (test runs
-    share var/test-media). An override of settings hides SETTINGS_MODULE, which `manage.py
-    demo` reads: keep it."""
+    """Each test stores its evidence files in its own folders, gone with the test (test runs
+    share var/test-media and var/test-private). An override of settings hides SETTINGS_MODULE,
+    which `manage.py demo` reads: keep it."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
     settings.SETTINGS_MODULE = os.environ.get("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
 

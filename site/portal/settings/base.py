@@ -156,10 +156,18 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Files only the app hands out, after its access check (evidence, certificates' PDFs, uploaded
+# rosters): never under MEDIA_ROOT, never at an address (training.private_files).
+PRIVATE_ROOT = BASE_DIR / "var" / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "training.private_files.PrivateStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# "" streams private files from the app; "nginx" (X-Accel-Redirect to PRIVATE_FILES_INTERNAL_URL)
+# or "apache" (X-Sendfile) lets the web server send them once the app has checked the request.
+PRIVATE_FILES_SENDFILE = ""
+PRIVATE_FILES_INTERNAL_URL = "/_private/"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
@@ -181,6 +189,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Training records: the largest evidence file a teacher may attach to a face-to-face record.
 TRAINING_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+
+# Uploads are bounded after decompression too (courses.upload_checks): a zip container (XLSX,
+# DOCX, ODT) by its parts as its directory declares them, a picture by its pixels (header
+# only). An honest 20,000-row roster unpacks to about 10 MB at a ratio near 15. Pillow itself
+# refuses more than 89 million pixels, whatever UPLOAD_MAX_IMAGE_PIXELS says.
+UPLOAD_ARCHIVE_MAX_BYTES = 64 * 1024 * 1024
+UPLOAD_ARCHIVE_MAX_MEMBER_BYTES = 32 * 1024 * 1024
+UPLOAD_ARCHIVE_MAX_MEMBERS = 1000
+UPLOAD_ARCHIVE_MAX_RATIO = 100
+UPLOAD_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = UPLOAD_MAX_IMAGE_PIXELS
 
 # Background work: Django's tasks framework with the database backend (manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -28,6 +28,7 @@ DATABASES = {
 }
 STATIC_ROOT = BENCH_DIR / "static"
 MEDIA_ROOT = BENCH_DIR / "media"
+PRIVATE_ROOT = BENCH_DIR / "private"
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 
 SECURE_REFERRER_POLICY = "same-origin"

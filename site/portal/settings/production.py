@@ -2,6 +2,7 @@
 refuses to start when something is missing rather than inventing a value."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -42,6 +43,23 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+
+# Private files (evidence, certificates' PDFs, uploaded rosters): a folder no address serves,
+# handed out by the app after its access check, or by the web server when it says so
+# (docs/operations.md, "Private files").
+PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT") or PRIVATE_ROOT)  # noqa: F405
+for served in (MEDIA_ROOT, STATIC_ROOT):  # noqa: F405
+    if PRIVATE_ROOT.resolve().is_relative_to(Path(served).resolve()):
+        raise ImproperlyConfigured(
+            f"DJANGO_PRIVATE_ROOT ({PRIVATE_ROOT}) must not be inside {served}: that folder is "
+            "served at an address."
+        )
+PRIVATE_FILES_SENDFILE = os.environ.get("PRIVATE_FILES_SENDFILE", "").strip().lower()
+if PRIVATE_FILES_SENDFILE not in ("", "nginx", "apache"):
+    raise ImproperlyConfigured(
+        f"PRIVATE_FILES_SENDFILE is {PRIVATE_FILES_SENDFILE!r}; use nginx, apache or nothing."
+    )
+PRIVATE_FILES_INTERNAL_URL = os.environ.get("PRIVATE_FILES_INTERNAL_URL", "/_private/")
 
 # Behind a TLS-terminating proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
