@@ -4,9 +4,14 @@
 
 - `database.sqlite3` (SQLite's online backup API: a consistent copy while the site runs) or
   `database.pgdump` (`pg_dump --format=custom`: consistent too, restored with `pg_restore`);
-- `media/…`: every uploaded file (evidence, documents, images, issued certificates);
+- `media/…`: every file of the public media folder (the library's documents and images);
+- `private/…`: every file of the private folder, PRIVATE_ROOT (evidence, issued certificates'
+  PDFs, uploaded rosters: training.private_files);
 - `manifest.json`: when and from what it was made, the latest migration of every app, the number
-  of rows of every model, and the SHA-256 of the database dump and of every media file.
+  of rows of every model, and the SHA-256 of the database dump and of every file.
+
+The archive is readable by its owner only, and is never written where an address serves files
+(MEDIA_ROOT, STATIC_ROOT): it holds every private file.
 
 `backup_restore` checks every checksum before it touches anything, refuses a database that already
 holds data unless told to replace it, restores the database and the media, and then counts the
@@ -112,22 +117,39 @@ def _latest_migrations(using: str = "default") -> dict[str, str]:
     return latest
 
 
-def _media_files(media_root: Path):
-    if not media_root.is_dir():
+#: The folders a backup holds: its name in the archive -> the setting naming the folder.
+FOLDERS = {"media": "MEDIA_ROOT", "private": "PRIVATE_ROOT"}
+
+
+def _files(root: Path, *, skip: Path):
+    """Every file under `root` but those under `skip` (earlier backups written there)."""
+    if not root.is_dir():
         return
-    for path in sorted(media_root.rglob("*")):
-        if path.is_file() and not path.is_symlink():
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink() and not path.is_relative_to(skip):
             yield path
+
+
+def _served(folder: Path) -> str | None:
+    """The setting naming a folder that an address serves, if `folder` is inside it."""
+    for setting in ("MEDIA_ROOT", "STATIC_ROOT"):
+        root = getattr(settings, setting, None)
+        if root and folder.resolve().is_relative_to(Path(root).resolve()):
+            return setting
+    return None
 
 
 def backup_create(*, destination: Path, using: str = "default") -> Path:
     """Write a backup archive into the folder `destination` and return its path."""
     database = settings.DATABASES[using]
     vendor = _vendor(database)
+    if served := _served(destination):
+        message = _("%(folder)s is inside %(setting)s, which is served at an address.")
+        raise BackupError(message % {"folder": destination, "setting": served})
     destination.mkdir(parents=True, exist_ok=True)
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     archive = destination / f"hoctap-backup-{stamp}.tar.gz"
-    media_root = Path(settings.MEDIA_ROOT)
+    roots = {folder: Path(getattr(settings, setting)) for folder, setting in FOLDERS.items()}
 
     with tempfile.TemporaryDirectory(prefix="hoctap-backup-") as scratch:
         dump = Path(scratch) / ("database.sqlite3" if vendor == "sqlite" else "database.pgdump")
@@ -143,9 +165,12 @@ def backup_create(*, destination: Path, using: str = "default") -> Path:
             args, env = _pg_env(connection.settings_dict)
             _run(["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), *args], env)
 
-        media = {
-            path.relative_to(media_root).as_posix(): _sha256(path)
-            for path in _media_files(media_root)
+        files = {
+            folder: {
+                path.relative_to(root).as_posix(): _sha256(path)
+                for path in _files(root, skip=destination.resolve())
+            }
+            for folder, root in roots.items()
         }
         manifest = {
             "format": FORMAT,
@@ -155,17 +180,19 @@ def backup_create(*, destination: Path, using: str = "default") -> Path:
             "database_sha256": _sha256(dump),
             "migrations": _latest_migrations(using),
             "counts": model_counts(using),
-            "media": media,
+            **files,
         }
         manifest_path = Path(scratch) / MANIFEST
         manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
 
         partial = archive.with_suffix(".partial")
+        partial.touch(mode=0o600)
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(manifest_path, arcname=MANIFEST)
             tar.add(dump, arcname=dump.name)
-            for relative in media:
-                tar.add(media_root / relative, arcname=f"media/{relative}")
+            for folder, root in roots.items():
+                for relative in files[folder]:
+                    tar.add(root / relative, arcname=f"{folder}/{relative}")
         partial.rename(archive)
     return archive
 
@@ -193,10 +220,12 @@ def _unpack_checked(archive: Path, manifest: dict, into: Path) -> None:
     problems = []
     if not dump.is_file() or _sha256(dump) != manifest["database_sha256"]:
         problems.append(manifest["database_file"])
-    for relative, digest in manifest["media"].items():
-        path = into / "media" / relative
-        if not path.is_file() or _sha256(path) != digest:
-            problems.append(f"media/{relative}")
+    for folder in FOLDERS:
+        # An archive made before private files existed has no "private" entry.
+        for relative, digest in manifest.get(folder, {}).items():
+            path = into / folder / relative
+            if not path.is_file() or _sha256(path) != digest:
+                problems.append(f"{folder}/{relative}")
     if problems:
         raise BackupError(
             _("The backup is damaged; these files do not match their checksums: %(files)s")
@@ -261,9 +290,10 @@ def restored_counts(database: dict, labels) -> dict[str, int]:
 
 
 def backup_restore(
-    *, archive: Path, database: dict, media_root: Path, replace: bool = False
+    *, archive: Path, database: dict, media_root: Path, private_root: Path, replace: bool = False
 ) -> Restored:
-    """Restore `archive` into `database` (a settings.DATABASES entry) and `media_root`.
+    """Restore `archive` into `database` (a settings.DATABASES entry), `media_root` and
+    `private_root`.
 
     Refuses, changing nothing, when the archive is damaged, was made from another kind of
     database, or the target already holds a site and `replace` is not given."""
@@ -306,13 +336,14 @@ def backup_restore(
                 ],
                 env,
             )
-        media_root.mkdir(parents=True, exist_ok=True)
         files = 0
-        for relative in manifest["media"]:
-            source, target = unpacked / "media" / relative, media_root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            files += 1
+        for folder, root in (("media", media_root), ("private", private_root)):
+            root.mkdir(parents=True, exist_ok=True)
+            for relative in manifest.get(folder, {}):
+                source, target = unpacked / folder / relative, root / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+                files += 1
 
     counts = restored_counts(database, manifest["counts"])
     different = {

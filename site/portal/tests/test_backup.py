@@ -16,6 +16,7 @@ from django.db import connection
 from wagtail.documents import get_document_model
 
 from portal.backup import (
+    BackupError,
     _has_data,
     backup_create,
     model_counts,
@@ -24,6 +25,7 @@ from portal.backup import (
     restored_counts,
 )
 from training.models import Unit
+from training.private_files import private_storage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -45,6 +47,7 @@ def sha256(path: Path) -> str:
 @pytest.fixture
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
     return settings.MEDIA_ROOT
 
 
@@ -160,3 +163,47 @@ def test_sqlite_copy_is_a_real_database(site_with_files, tmp_path):
         tar.extract("database.sqlite3", tmp_path, filter="data")
     with sqlite3.connect(tmp_path / "database.sqlite3") as db:
         assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def test_private_files_are_backed_up_and_restored_into_the_private_root(
+    site_with_files, scratch, tmp_path, settings
+):
+    _database, url = scratch
+    evidence = private_storage().save("training-evidence/ab/ab12.pdf", ContentFile(b"%PDF-1 x"))
+    archive = backup_create(destination=tmp_path / "backups")
+    assert archive.stat().st_mode & 0o777 == 0o600, "it holds every private file"
+    manifest = read_manifest(archive)
+    assert manifest["private"] == {evidence: hashlib.sha256(b"%PDF-1 x").hexdigest()}
+    assert evidence not in manifest["media"]
+
+    restored_media, restored_private = tmp_path / "restored-media", tmp_path / "restored-private"
+    out = io.StringIO()
+    call_command(
+        "restore",
+        str(archive),
+        "--into",
+        url,
+        "--media-root",
+        str(restored_media),
+        "--private-root",
+        str(restored_private),
+        stdout=out,
+    )
+    assert "2 media and private files" in out.getvalue()
+    assert (restored_private / evidence).read_bytes() == b"%PDF-1 x"
+    assert not (restored_media / evidence).exists()
+
+
+def test_backups_in_the_private_root_are_not_backed_up_again(site_with_files, settings):
+    folder = settings.PRIVATE_ROOT / "backups"
+    first = backup_create(destination=folder)
+    first.rename(folder / "earlier.tar.gz")
+    assert read_manifest(backup_create(destination=folder))["private"] == {}
+
+
+def test_a_backup_is_never_written_where_an_address_serves_files(media, settings):
+    with pytest.raises(BackupError, match="MEDIA_ROOT"):
+        backup_create(destination=media / "backups")
+    with pytest.raises(BackupError, match="STATIC_ROOT"):
+        backup_create(destination=settings.STATIC_ROOT / "backups")
+    assert not (media / "backups").exists()

@@ -1,4 +1,5 @@
-"""manage.py backup [--output FOLDER]: database and media in one checked archive."""
+"""manage.py backup [--output FOLDER]: database, media and private files in one checked
+archive."""
 
 from pathlib import Path
 
@@ -9,7 +10,10 @@ from portal.backup import BackupError, backup_create, read_manifest
 
 
 class Command(BaseCommand):
-    help = "Write a backup of the database and the media files (one .tar.gz with checksums)."
+    help = (
+        "Write a backup of the database, the media and the private files (one .tar.gz with "
+        "checksums, readable by its owner only)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -28,5 +32,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{archive}\n"
             f"  {sum(manifest['counts'].values())} rows in {len(manifest['counts'])} tables, "
-            f"{len(manifest['media'])} media files, {archive.stat().st_size:,} bytes"
+            f"{len(manifest['media'])} media files, {len(manifest['private'])} private files, "
+            f"{archive.stat().st_size:,} bytes"
         )

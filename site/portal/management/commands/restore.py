@@ -1,4 +1,5 @@
-"""manage.py restore ARCHIVE [--into DATABASE_URL] [--media-root FOLDER] [--replace]."""
+"""manage.py restore ARCHIVE [--into DATABASE_URL] [--media-root FOLDER] [--private-root FOLDER]
+[--replace]."""
 
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from portal.backup import BackupError, backup_restore
 class Command(BaseCommand):
     help = (
         "Restore a backup made by `manage.py backup`: checks every checksum first, restores the "
-        "database and the media, then compares the row counts with the backup's."
+        "database, the media and the private files, then compares the row counts with the "
+        "backup's."
     )
 
     def add_arguments(self, parser):
@@ -29,12 +31,17 @@ class Command(BaseCommand):
             help="Restore the media files here (default: the site's MEDIA_ROOT).",
         )
         parser.add_argument(
+            "--private-root",
+            type=Path,
+            help="Restore the private files here (default: the site's PRIVATE_ROOT).",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="Overwrite a database that already holds a site.",
         )
 
-    def handle(self, *args, archive: Path, into, media_root, replace, **options):
+    def handle(self, *args, archive: Path, into, media_root, private_root, replace, **options):
         if not archive.is_file():
             raise CommandError(f"No such file: {archive}")
         if into:
@@ -47,11 +54,12 @@ class Command(BaseCommand):
                 archive=archive,
                 database=database,
                 media_root=media_root or Path(settings.MEDIA_ROOT),
+                private_root=private_root or Path(settings.PRIVATE_ROOT),
                 replace=replace,
             )
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Restored {archive.name}: {restored.rows} rows (the same as when it was made), "
-            f"{restored.files} media files (checksums verified)."
+            f"{restored.files} media and private files (checksums verified)."
         )
