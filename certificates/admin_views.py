@@ -28,7 +28,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from certificates import selectors, services
 from certificates.forms import IssueForm, ReissueForm, RevokeForm, UnitYearForm
 from certificates.models import Certificate, Issuer
-from training.selectors import units_visible_to
+from training.selectors import may_change_province_settings, units_visible_to
 
 ISSUE_PERMISSION = "certificates.issue_certificate"
 REVOKE_PERMISSION = "certificates.revoke_certificate"
@@ -55,6 +55,18 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ProvinceSettingPermissionPolicy(ModelPermissionPolicy):
+    """Certificate templates and the modules that earn a certificate hold for the whole
+    province: every office with the role's permission reads them; only the department's
+    office staff or a superuser (training.selectors.may_change_province_settings) add, change
+    or delete them. Wagtail then leaves out the buttons and refuses the screens."""
+
+    def user_has_permission(self, user, action):
+        if not super().user_has_permission(user, action):
+            return False
+        return action == "view" or may_change_province_settings(user)
 
 
 def status_label(certificate: Certificate) -> str:

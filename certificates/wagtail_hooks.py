@@ -24,6 +24,10 @@ from training.hooks import (
 
 # Certificates are issued, revoked and replaced through the services, never edited in a form.
 register_permission_policy(Certificate, admin_views.CertificatePermissionPolicy(Certificate))
+# Templates and the modules that earn a certificate hold for the whole province: read by every
+# office, changed only by the department's office or a superuser.
+for _model in (CertificateTemplate, ModuleCertificateRule):
+    register_permission_policy(_model, admin_views.ProvinceSettingPermissionPolicy(_model))
 
 
 class CertificateViewSet(ModelViewSet):

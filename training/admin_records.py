@@ -39,6 +39,7 @@ from training.models import Assignment, PlanStatus, RecordStatus, TrainingPlan, 
 from training.review_services import BulkOutcome, plans_decide, records_decide
 from training.selectors import (
     closures_in_reach,
+    may_change_province_settings,
     plan_view,
     plans_in_reach,
     plans_to_review,
@@ -48,6 +49,7 @@ from training.selectors import (
     units_visible_to,
 )
 from training.services import (
+    ERROR_PROVINCE_SETTINGS,
     enrolment_assign,
     plan_approve,
     plan_reopen,
@@ -462,11 +464,19 @@ class YearTargetView(AdminPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["targets"] = list(YearTarget.objects.all()[:50])
-        context["can_change"] = self.request.user.has_perm("training.change_yeartarget")
+        context["can_change"] = self.can_change()
         context["form"] = kwargs.get("form") or YearTargetForm()
         return context
 
+    def can_change(self) -> bool:
+        """The targets hold for the whole province: every office reads them, only the
+        department's office (or a superuser) changes them."""
+        user = self.request.user
+        return user.has_perm("training.change_yeartarget") and may_change_province_settings(user)
+
     def post(self, request, *args, **kwargs):
+        if not self.can_change():
+            raise PermissionDenied(ERROR_PROVINCE_SETTINGS)
         form = YearTargetForm(request.POST)
         done = _done(
             request,

@@ -45,7 +45,7 @@ from training.models import (
     YearSummary,
     YearTarget,
 )
-from training.roles import MANAGER_ROLES
+from training.roles import MANAGER_ROLES, OFFICE_STAFF
 from training.rules import (
     DEFAULT_TARGET,
     Target,
@@ -68,6 +68,22 @@ def units_visible_to(user: User | AnonymousUser) -> QuerySet[Unit]:
     if profile is None:
         return Unit.objects.none()
     return Unit.objects.filter(path__startswith=profile.unit.path)
+
+
+def may_change_province_settings(user: User | AnonymousUser) -> bool:
+    """Whether a person may change what holds for the whole province: the yearly targets (hours
+    and plan deadline), certificate templates, issuers' signature and seal images and the
+    modules that earn a certificate. Only a superuser, or office staff attached to a top unit
+    of the tree (the department), may; every other office reads them. The one place this rule
+    lives: services, the admin's permission policies and the API ask it."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        user.groups.filter(name=OFFICE_STAFF).exists()
+        and StaffProfile.objects.filter(user=user, unit__depth=1).exists()
+    )
 
 
 def managers_with_reach() -> QuerySet[User]:

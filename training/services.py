@@ -59,6 +59,7 @@ from training.selectors import (
     EXTERNAL_ATTEMPT_PREFIX,
     TRAINEE_POSITIONS,
     closed_years,
+    may_change_province_settings,
     module_is_open,
     module_rule_progress,
     people_in_reach,
@@ -76,12 +77,22 @@ ERROR_EMAIL_TAKEN = _("A person with the e-mail address “%(email)s” already 
 ERROR_STAFF_CODE_REQUIRED = _("The staff code is required.")
 ERROR_NAME_REQUIRED = _("The full name is required.")
 ERROR_UNIT_CODE_TAKEN = _("A unit with the code “%(code)s” already exists.")
+ERROR_ROOT_UNIT = _("Only an administrator may add a top-level unit.")
+ERROR_UNIT_OUT_OF_REACH = _("This unit is not within your reach.")
 
 
 @transaction.atomic
 def unit_create(
     *, name: str, code: str, kind: str, parent: Unit | None = None, acting_user: User | None
 ) -> Unit:
+    """Add a unit under `parent` (a top-level unit when None). A person adds units only below
+    a unit within their reach; only a superuser adds a top-level unit."""
+    if acting_user is not None:
+        _require_perm(acting_user, "training.add_unit")
+        if parent is None and not acting_user.is_superuser:
+            raise PermissionDenied(ERROR_ROOT_UNIT)
+        if parent is not None and not units_visible_to(acting_user).filter(pk=parent.pk).exists():
+            raise PermissionDenied(ERROR_UNIT_OUT_OF_REACH)
     code = nfc(code)
     if Unit.objects.filter(code__iexact=code).exists():
         raise ValidationError({"code": ERROR_UNIT_CODE_TAKEN % {"code": code}})
@@ -234,6 +245,10 @@ ERROR_YEAR_ALREADY_CLOSED = _("The school year %(year)s is already closed for %(
 ERROR_YEAR_NOT_CLOSED = _("This closure has already been undone.")
 ERROR_TARGET_HOURS = _("Each target must be a whole number of tiết from 0 to 500.")
 ERROR_TARGET_EMPTY = _("The targets cannot all be zero.")
+ERROR_PROVINCE_SETTINGS = _(
+    "Only the department's office may change what holds for the whole province; "
+    "your office may read it."
+)
 
 #: The longest answers (as JSON) one attempt may send.
 MAX_ANSWERS_LENGTH = 20_000
@@ -246,6 +261,13 @@ def _require_perm(acting_user: User | None, permission: str) -> None:
         return
     if not (acting_user.is_active and acting_user.has_perm(permission)):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
+
+
+def province_settings_guard(acting_user: User | None) -> None:
+    """Refuse a change to a province-wide setting (training.selectors.may_change_province_settings)
+    by anyone else than a superuser or the department's office staff."""
+    if acting_user is not None and not may_change_province_settings(acting_user):
+        raise PermissionDenied(ERROR_PROVINCE_SETTINGS)
 
 
 def _require_reach(acting_user: User | None, person: User) -> None:
@@ -341,6 +363,7 @@ def year_target_set(
 ) -> YearTarget:
     """Set a year's target for an audience; the summaries of that year follow at once."""
     _require_perm(acting_user, "training.change_yeartarget")
+    province_settings_guard(acting_user)
     validate_school_year(school_year)
     audience = Audience(audience)
     hours = (hours_01, hours_02, hours_03)

@@ -152,6 +152,31 @@ def test_nobody_else_downloads_them(client, certificate, other_school, make_pers
     )
 
 
+def test_an_issued_pdf_lives_where_no_address_serves_it(settings, certificate):
+    name = certificate.pdf.name
+    assert (settings.PRIVATE_ROOT / name).read_bytes().startswith(b"%PDF")
+    assert not (settings.MEDIA_ROOT / name).exists()
+    with pytest.raises(ValueError, match="not accessible via a URL"):
+        certificate.pdf.url  # noqa: B018
+
+
+def test_the_web_server_sends_the_pdf_only_after_the_check(
+    client, settings, certificate, teacher, other_school, make_person
+):
+    settings.PRIVATE_FILES_SENDFILE = "nginx"
+    url = reverse("certificates:pdf", args=[certificate.code])
+    client.force_login(teacher)
+    response = client.get(url, {"inline": "1"})
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == f"/_private/{certificate.pdf.name}"
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline; filename=")
+    assert response["Cache-Control"] == "private, no-store"
+    client.force_login(make_person(unit=other_school, full_name="Sùng A Dế"))
+    refused = client.get(url)
+    assert refused.status_code == 404 and "X-Accel-Redirect" not in refused
+
+
 def test_the_holders_list(client, certificate, teacher):
     from django.template.loader import render_to_string
 

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import BasePermission
 
 from courses.api.filters import MAX_ID, IdFilter
 from training.api import selectors as api_selectors
@@ -16,12 +17,22 @@ from training.api import serializers as s
 from training.api.permissions import role_permission
 from training.api.views import ApiViewSet
 from training.models import Audience, YearClosure, YearTarget
-from training.selectors import closures_in_reach, units_visible_to
-from training.services import year_close, year_reopen, year_target_set
+from training.selectors import closures_in_reach, may_change_province_settings, units_visible_to
+from training.services import ERROR_PROVINCE_SETTINGS, year_close, year_reopen, year_target_set
 
 CanCloseYears = role_permission("training.close_schoolyear")
 CanReadTargets = role_permission("training.view_yeartarget")
 CanSetTargets = role_permission("training.view_yeartarget", "training.change_yeartarget")
+
+
+class ChangesProvinceSettings(BasePermission):
+    """What holds for the whole province (the yearly targets) is changed only by the
+    department's office or a superuser (training.selectors.may_change_province_settings)."""
+
+    message = ERROR_PROVINCE_SETTINGS
+
+    def has_permission(self, request, view):
+        return may_change_province_settings(request.user)
 
 
 def _unit_in_reach(user, pk: int):
@@ -179,8 +190,8 @@ class YearTargetFilter(django_filters.FilterSet):
     retrieve=extend_schema(summary="One yearly target (managers)"),
 )
 class YearTargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
-    """The targets hold for everyone of an audience: there is no reach to apply, only the
-    role (managers read them, office staff set them)."""
+    """The targets hold for everyone of an audience, across the province: managers read
+    them; only the department's office staff (or a superuser) set them."""
 
     serializer_class = YearTargetSerializer
     filterset_class = YearTargetFilter
@@ -189,7 +200,7 @@ class YearTargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVie
 
     def get_permissions(self):
         if self.action == "create":
-            return [CanSetTargets()]
+            return [CanSetTargets(), ChangesProvinceSettings()]
         return [CanReadTargets()]
 
     def get_queryset(self):
@@ -197,7 +208,7 @@ class YearTargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVie
 
     @extend_schema(
         summary="Set the target of a school year for an audience; the year's summaries follow "
-        "(office staff)",
+        "(the department's office staff)",
         request=YearTargetInput,
         responses={201: YearTargetSerializer, 200: YearTargetSerializer},
     )

@@ -82,6 +82,18 @@ def test_the_pdf_and_credential_are_exactly_what_was_issued(api_world):
     assert json.loads(credential.content) == json.loads(certificate.credential)
 
 
+def test_the_pdf_is_sent_by_the_web_server_after_the_apis_check(api_world, settings):
+    w = api_world
+    settings.PRIVATE_FILES_SENDFILE = "apache"
+    url = f"/api/v1/certificates/{w.certificate.pk}/pdf/"
+    response = client_for(w.manager).get(url)
+    assert response.status_code == 200
+    assert response["X-Sendfile"] == str(settings.PRIVATE_ROOT / w.certificate.pdf.name)
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    refused = client_for(w.other_manager).get(url)
+    assert refused.status_code == 404 and "X-Sendfile" not in refused
+
+
 def test_unknown_and_malformed_codes_are_not_found(api_world):
     anonymous = client_for(None)
     assert anonymous.get("/api/v1/verify/x/").status_code == 404
