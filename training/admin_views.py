@@ -13,11 +13,17 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 
+from courses.exports import SafeSpreadsheetExportMixin
 from training import roles
 from training.forms import errors_to_form
 from training.models import StaffProfile, Unit
-from training.selectors import profiles_visible_to, staff_search, units_visible_to
-from training.services import staff_create, unit_create
+from training.selectors import (
+    people_changeable_by,
+    profiles_visible_to,
+    staff_search,
+    units_visible_to,
+)
+from training.services import STAFF_PROFILE_FIELDS, staff_create, staff_profile_update, unit_create
 
 #: The one place that says which selector limits each model's admin screens.
 REACH = {Unit: units_visible_to, StaffProfile: profiles_visible_to}
@@ -33,7 +39,7 @@ def _in_reach(view):
     return REACH[view.model](view.request.user)
 
 
-class InReachIndexView(generic.IndexView):
+class InReachIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return _in_reach(self)
 
@@ -188,6 +194,42 @@ class StaffCreateView(ServiceCreateView):
             "%(name)s was added. Initial password: %(password)s — give it to them in person; "
             "they must change it when they first log in."
         ) % {"name": instance.user.full_name, "password": self.initial_password}
+
+
+class ChangeableProfileMixin:
+    """Edit or delete a person's profile: only someone strictly above them may
+    (`people_changeable_by`); for anyone else — a superuser, a peer, an administrator,
+    oneself — the screen answers 404, as for someone out of reach."""
+
+    def get_object(self, *args, **kwargs):
+        profile = super().get_object(*args, **kwargs)
+        if not people_changeable_by(self.request.user).filter(pk=profile.user_id).exists():
+            raise Http404
+        return profile
+
+
+class StaffDeleteView(ChangeableProfileMixin, InReachDeleteView):
+    pass
+
+
+class StaffEditView(ChangeableProfileMixin, InReachEditView):
+    """The save goes through `staff_profile_update`, which checks the same rule."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return staff_profile_update(
+            profile=self.object,
+            changes={key: data[key] for key in STAFF_PROFILE_FIELDS if key in data},
+            acting_user=self.request.user,
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            errors_to_form(form, error)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 class StaffIndexView(InReachIndexView):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
 from django.db.models import (
     Count,
     Exists,
@@ -107,6 +107,61 @@ def staff_visible_to(user: User | AnonymousUser) -> QuerySet[User]:
     return User.objects.filter(
         Q(profile__unit__in=units_visible_to(user)) | Q(pk=user.pk)
     ).distinct()
+
+
+#: The permission that opens the Wagtail admin: whoever holds it (directly or through a group)
+#: is "admin-capable", and only someone strictly above them may change their account.
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+
+
+def people_changeable_by(user: User | AnonymousUser) -> QuerySet[User]:
+    """People whose account and staff profile a person may change — by roster import, on the
+    staff screens, through the staff_* services: only those strictly below their own authority.
+
+    - Superusers: everyone but superusers (other superusers and themselves are managed in
+      Wagtail's own Users screen, which only superusers open).
+    - Managers (school managers, office staff): people in the units within their reach, never
+      a superuser, never themselves, and never someone who may open the admin (is_staff,
+      `wagtailadmin.access_admin` through a group or given directly, or a manager role) unless
+      that person's unit is strictly below the manager's own — so never a peer.
+    - Anybody else: nobody."""
+    if not user.is_authenticated or not user.is_active:
+        return User.objects.none()
+    if user.is_superuser:
+        return User.objects.filter(is_superuser=False)
+    if not user.groups.filter(name__in=MANAGER_ROLES).exists():
+        return User.objects.none()
+    profile = StaffProfile.objects.filter(user=user).select_related("unit").first()
+    if profile is None:
+        return User.objects.none()
+    app_label, codename = ADMIN_ACCESS
+    access = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    through_group = User.groups.through.objects.filter(user_id=OuterRef("pk")).filter(
+        Q(group__permissions__in=access) | Q(group__name__in=MANAGER_ROLES)
+    )
+    direct = User.user_permissions.through.objects.filter(
+        user_id=OuterRef("pk"), permission__in=access
+    )
+    admin_capable = Q(is_staff=True) | Exists(through_group) | Exists(direct)
+    return (
+        User.objects.filter(profile__unit__path__startswith=profile.unit.path, is_superuser=False)
+        .exclude(pk=user.pk)
+        .exclude(admin_capable & Q(profile__unit_id=profile.unit_id))
+    )
+
+
+def person_changeable_by(user: User | AnonymousUser, person: User) -> bool:
+    return people_changeable_by(user).filter(pk=person.pk).exists()
+
+
+def password_reset_recipients(email: str) -> QuerySet[User]:
+    """Who may be mailed a password reset link for this address: active accounts whose
+    current e-mail is this address and was confirmed by the person (never an address set by
+    an import or a manager and not yet confirmed)."""
+    email = email.strip()
+    if not email:
+        return User.objects.none()
+    return User.objects.filter(is_active=True, email__iexact=email, confirmed_email__iexact=email)
 
 
 def profiles_visible_to(user: User | AnonymousUser) -> QuerySet[StaffProfile]:

@@ -55,6 +55,7 @@ from training.models import (
     YearSummary,
     YearTarget,
 )
+from training.review_selectors import plan_version, record_version
 from training.selectors import (
     EXTERNAL_ATTEMPT_PREFIX,
     TRAINEE_POSITIONS,
@@ -63,6 +64,7 @@ from training.selectors import (
     module_is_open,
     module_rule_progress,
     people_in_reach,
+    person_changeable_by,
     plan_assigned_modules,
     plan_choices,
     summary_figures,
@@ -77,6 +79,10 @@ ERROR_EMAIL_TAKEN = _("A person with the e-mail address “%(email)s” already 
 ERROR_STAFF_CODE_REQUIRED = _("The staff code is required.")
 ERROR_NAME_REQUIRED = _("The full name is required.")
 ERROR_UNIT_CODE_TAKEN = _("A unit with the code “%(code)s” already exists.")
+ERROR_NOT_YOUR_AUTHORITY = _(
+    "You may change only people below your own authority: not yourself, a colleague with the "
+    "same role in your unit, an administrator or anyone above you."
+)
 ERROR_ROOT_UNIT = _("Only an administrator may add a top-level unit.")
 ERROR_UNIT_OUT_OF_REACH = _("This unit is not within your reach.")
 
@@ -122,7 +128,13 @@ def staff_create(
     acting_user: User | None,
 ) -> User:
     """Create a person with their account and staff profile. A staff code or e-mail that is
-    already taken (in any letter case) is refused with a clear error, and nothing is written."""
+    already taken (in any letter case) is refused with a clear error, and nothing is written.
+    A person adds people only to a unit within their reach; the e-mail is unconfirmed until
+    the new person confirms it."""
+    if acting_user is not None:
+        _require_perm(acting_user, "training.add_staffprofile")
+        if not units_visible_to(acting_user).filter(pk=unit.pk).exists():
+            raise PermissionDenied(ERROR_UNIT_OUT_OF_REACH)
     staff_code, email, full_name = nfc(staff_code), nfc(email).lower(), nfc(full_name)
     errors: dict[str, str] = {}
     if not staff_code:
@@ -170,6 +182,56 @@ def staff_create(
     StaffProfile.objects.create(user=user, unit=unit, **profile_fields)
     log(instance=user, action="wagtail.create", user=acting_user)
     return user
+
+
+def _require_authority(acting_user: User | None, person: User) -> None:
+    """The one guard of every service that changes a person: `people_changeable_by`."""
+    if acting_user is None:
+        return
+    if not person_changeable_by(acting_user, person):
+        raise PermissionDenied(ERROR_NOT_YOUR_AUTHORITY)
+
+
+#: What staff_profile_update may change (the account's roles, e-mail and password: never).
+STAFF_PROFILE_FIELDS = (
+    "unit",
+    "position",
+    "gender",
+    "date_of_birth",
+    "school_level",
+    "subjects",
+    "ethnicity",
+    "employment_status",
+)
+
+
+@transaction.atomic
+def staff_profile_update(
+    *, profile: StaffProfile, changes: dict, acting_user: User | None
+) -> StaffProfile:
+    """Change a person's staff profile: only someone above them may (`people_changeable_by`),
+    and a new unit must be within the acting person's reach."""
+    profile = StaffProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    _require_authority(acting_user, profile.user)
+    unknown = set(changes) - set(STAFF_PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    unit = changes.get("unit")
+    if (
+        acting_user is not None
+        and unit is not None
+        and not units_visible_to(acting_user).filter(pk=unit.pk).exists()
+    ):
+        raise ValidationError({"unit": ERROR_UNIT_OUT_OF_REACH})
+    changed = sorted(k for k, v in changes.items() if getattr(profile, k) != v)
+    for key in changed:
+        setattr(
+            profile, key, nfc(changes[key]) if key in ("subjects", "ethnicity") else changes[key]
+        )
+    if changed:
+        profile.save(update_fields=changed)
+        log(instance=profile, action="wagtail.edit", user=acting_user, data={"changed": changed})
+    return profile
 
 
 @transaction.atomic
@@ -241,6 +303,14 @@ ERROR_RECORD_LOCKED = _(
 )
 ERROR_RECORD_NOT_PENDING = _("Only a record waiting for approval can be approved or rejected.")
 ERROR_RECORD_NOT_APPROVED = _("Only an approved record can be corrected by a manager.")
+ERROR_RECORD_CHANGED = _(
+    "This record changed after it was shown to you, so nothing was decided. Reload it to see "
+    "the latest version, then decide."
+)
+ERROR_PLAN_CHANGED = _(
+    "This plan changed after it was shown to you, so nothing was decided. Reload it to see the "
+    "latest version, then decide."
+)
 ERROR_YEAR_ALREADY_CLOSED = _("The school year %(year)s is already closed for %(unit)s.")
 ERROR_YEAR_NOT_CLOSED = _("This closure has already been undone.")
 ERROR_TARGET_HOURS = _("Each target must be a whole number of tiết from 0 to 500.")
@@ -277,6 +347,19 @@ def _require_reach(acting_user: User | None, person: User) -> None:
         raise PermissionDenied(ERROR_OWN_RECORD)
     if not people_in_reach(acting_user).filter(pk=person.pk).exists():
         raise PermissionDenied(ERROR_OUT_OF_REACH)
+
+
+def _require_seen(
+    *, current: str, seen_version: str | None, acting_user: User | None, message
+) -> None:
+    """A reviewer's decision applies to the version they were shown (training.review_selectors:
+    `plan_version`, `record_version`), checked under the row lock the decision holds: a
+    different one, or none, is refused and nothing changes. A person must say which version
+    they decide; the system (no `acting_user`: the demo, commands) may decide without one."""
+    if seen_version is None and acting_user is None:
+        return
+    if seen_version != current:
+        raise ValidationError(message, code="changed_since_seen")
 
 
 def _require_open_year(user: User, school_year: str) -> None:
@@ -808,14 +891,30 @@ def plan_submit(*, plan: TrainingPlan, acting_user: User) -> TrainingPlan:
     return plan
 
 
+def _require_plan_seen(plan: TrainingPlan, seen_version: str | None, acting_user) -> None:
+    _require_seen(
+        current=plan_version(plan),
+        seen_version=seen_version,
+        acting_user=acting_user,
+        message=ERROR_PLAN_CHANGED,
+    )
+
+
 def _plan_decide(
-    *, plan: TrainingPlan, status: str, action: str, comment: str, acting_user: User | None
+    *,
+    plan: TrainingPlan,
+    status: str,
+    action: str,
+    comment: str,
+    acting_user: User | None,
+    seen_version: str | None,
 ) -> TrainingPlan:
     plan = _lock_plan(plan)
     _require_perm(acting_user, "training.review_trainingplan")
     _require_reach(acting_user, plan.user)
     if plan.status != PlanStatus.SUBMITTED:
         raise ValidationError(ERROR_PLAN_NOT_SUBMITTED, code="plan_not_submitted")
+    _require_plan_seen(plan, seen_version, acting_user)
     now = timezone.now()
     plan.status, plan.decided_at, plan.decided_by, plan.comment = (
         status,
@@ -844,20 +943,34 @@ def _plan_decide(
 
 @transaction.atomic
 def plan_approve(
-    *, plan: TrainingPlan, acting_user: User | None, comment: str = ""
+    *,
+    plan: TrainingPlan,
+    acting_user: User | None,
+    comment: str = "",
+    seen_version: str | None = None,
 ) -> TrainingPlan:
+    """Approve a submitted plan, as the reviewer saw it (`seen_version`: `plan_version` of what
+    was shown; required of a person)."""
     return _plan_decide(
         plan=plan,
         status=PlanStatus.APPROVED,
         action=PlanAction.APPROVED,
         comment=comment,
         acting_user=acting_user,
+        seen_version=seen_version,
     )
 
 
 @transaction.atomic
-def plan_return(*, plan: TrainingPlan, acting_user: User | None, comment: str) -> TrainingPlan:
-    """Return a submitted plan to its owner for revision, saying what to change."""
+def plan_return(
+    *,
+    plan: TrainingPlan,
+    acting_user: User | None,
+    comment: str,
+    seen_version: str | None = None,
+) -> TrainingPlan:
+    """Return a submitted plan to its owner for revision, saying what to change (as the reviewer
+    saw it: `seen_version`, as for plan_approve)."""
     if not nfc(comment):
         raise ValidationError({"comment": ERROR_COMMENT_REQUIRED})
     return _plan_decide(
@@ -866,15 +979,22 @@ def plan_return(*, plan: TrainingPlan, acting_user: User | None, comment: str) -
         action=PlanAction.RETURNED,
         comment=comment,
         acting_user=acting_user,
+        seen_version=seen_version,
     )
 
 
 @transaction.atomic
 def plan_reopen(
-    *, plan: TrainingPlan, until: date, acting_user: User | None, reason: str
+    *,
+    plan: TrainingPlan,
+    until: date,
+    acting_user: User | None,
+    reason: str,
+    seen_version: str | None = None,
 ) -> TrainingPlan:
     """Let a person revise and submit their plan after the deadline, until `until`. An approved
-    plan goes back to them for revision."""
+    plan goes back to them for revision. As the reviewer saw it (`seen_version`, as for
+    plan_approve)."""
     if not nfc(reason):
         raise ValidationError({"reason": ERROR_REASON_REQUIRED})
     if until < timezone.localdate():
@@ -884,6 +1004,7 @@ def plan_reopen(
     _require_reach(acting_user, plan.user)
     if plan.status == PlanStatus.SUBMITTED:
         raise ValidationError(ERROR_PLAN_REOPEN_SUBMITTED, code="plan_submitted")
+    _require_plan_seen(plan, seen_version, acting_user)
     now = timezone.now()
     if plan.status == PlanStatus.APPROVED:
         plan.status = PlanStatus.RETURNED
@@ -1092,14 +1213,30 @@ def training_record_submit(
     return record
 
 
+def _require_record_seen(record: TrainingRecord, seen_version: str | None, acting_user) -> None:
+    _require_seen(
+        current=record_version(record),
+        seen_version=seen_version,
+        acting_user=acting_user,
+        message=ERROR_RECORD_CHANGED,
+    )
+
+
 def _record_decide(
-    *, record: TrainingRecord, status: str, reason: str, acting_user: User | None, action: str
+    *,
+    record: TrainingRecord,
+    status: str,
+    reason: str,
+    acting_user: User | None,
+    action: str,
+    seen_version: str | None,
 ) -> TrainingRecord:
     record = TrainingRecord.objects.select_for_update().select_related("user").get(pk=record.pk)
     _require_perm(acting_user, "training.review_trainingrecord")
     _require_reach(acting_user, record.user)
     if record.status != RecordStatus.SUBMITTED:
         raise ValidationError(ERROR_RECORD_NOT_PENDING, code="record_not_pending")
+    _require_record_seen(record, seen_version, acting_user)
     if status == RecordStatus.APPROVED:
         _require_open_year(record.user, record.school_year)
     record.status, record.decided_at, record.decided_by = status, timezone.now(), acting_user
@@ -1112,23 +1249,34 @@ def _record_decide(
 
 @transaction.atomic
 def training_record_approve(
-    *, record: TrainingRecord, acting_user: User | None, comment: str = ""
+    *,
+    record: TrainingRecord,
+    acting_user: User | None,
+    comment: str = "",
+    seen_version: str | None = None,
 ) -> TrainingRecord:
-    """Approve a face-to-face record: its hours count from now."""
+    """Approve a face-to-face record as the reviewer saw it (`seen_version`: `record_version` of
+    what was shown; required of a person): its hours count from now."""
     return _record_decide(
         record=record,
         status=RecordStatus.APPROVED,
         reason=comment,
         acting_user=acting_user,
         action="hoctap.record_approve",
+        seen_version=seen_version,
     )
 
 
 @transaction.atomic
 def training_record_reject(
-    *, record: TrainingRecord, acting_user: User | None, reason: str
+    *,
+    record: TrainingRecord,
+    acting_user: User | None,
+    reason: str,
+    seen_version: str | None = None,
 ) -> TrainingRecord:
-    """Reject a face-to-face record, saying why; its owner may correct and resubmit it."""
+    """Reject a face-to-face record, saying why; its owner may correct and resubmit it. As the
+    reviewer saw it (`seen_version`, as for training_record_approve)."""
     if not nfc(reason):
         raise ValidationError({"reason": ERROR_REASON_REQUIRED})
     return _record_decide(
@@ -1137,6 +1285,7 @@ def training_record_reject(
         reason=reason,
         acting_user=acting_user,
         action="hoctap.record_reject",
+        seen_version=seen_version,
     )
 
 
@@ -1148,8 +1297,10 @@ def training_record_amend(
     programme: str,
     reason: str,
     acting_user: User | None,
+    seen_version: str | None = None,
 ) -> TrainingRecord:
-    """A manager's correction of an approved record's hours or programme, with the reason."""
+    """A manager's correction of an approved record's hours or programme, with the reason, on
+    the record as they saw it (`seen_version`, as for training_record_approve)."""
     errors: dict = {}
     if not nfc(reason):
         errors["reason"] = ERROR_REASON_REQUIRED
@@ -1163,6 +1314,7 @@ def training_record_amend(
     _require_reach(acting_user, record.user)
     if record.status != RecordStatus.APPROVED:
         raise ValidationError(ERROR_RECORD_NOT_APPROVED, code="record_not_approved")
+    _require_record_seen(record, seen_version, acting_user)
     _require_open_year(record.user, record.school_year)
     before = {"hours": record.hours, "programme": record.programme}
     record.hours, record.programme = value, programme

@@ -43,9 +43,16 @@ class UnitViewSet(InReachViewSetMixin, ModelViewSet):
     menu_label = _("Units")
     index_view_class = admin_views.InReachIndexView
     add_view_class = admin_views.UnitCreateView
-    list_display = ["name", "code", Column("get_kind_display", label=_("Kind")), "depth"]
+    list_display = [
+        "name",
+        "code",
+        Column("get_kind_display", label=_("Kind")),
+        Column("depth", label=_("Level in the tree")),
+    ]
     list_filter = ["kind"]
     list_export = ["name", "code", "kind", "depth"]
+    export_headings = {"depth": _("Level in the tree")}
+    export_filename = _("Unit list")
     search_fields = ["name", "code", "name_folded"]
     ordering = ["path"]
     add_to_admin_menu = False
@@ -68,17 +75,28 @@ class StaffViewSet(InReachViewSetMixin, ModelViewSet):
         Column("get_school_level_display", label=_("School level")),
     ]
     list_filter = ["position", "school_level", "employment_status"]
-    list_export = ["user.full_name", "user.username", "user.email", "unit.name", "position"]
+    list_export = [
+        "user.full_name",
+        "user.username",
+        "user.email",
+        "unit.name",
+        "position",
+        "school_level",
+    ]
     export_headings = {
         "user.full_name": _("Full name"),
         "user.username": _("Staff code"),
         "user.email": _("E-mail"),
         "unit.name": _("Unit"),
         "position": _("Position"),
+        "school_level": _("School level"),
     }
+    export_filename = _("Staff list")
     search_fields = ["user__name_folded"]
     ordering = ["user__name_sort"]
     inspect_view_class = admin_person.StaffInspectView
+    edit_view_class = admin_views.StaffEditView
+    delete_view_class = admin_views.StaffDeleteView
 
     def get_form_class(self, for_update=False):
         return admin_views.StaffEditForm if for_update else admin_views.StaffCreateForm

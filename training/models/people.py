@@ -83,6 +83,11 @@ class User(AbstractUser):
     name_folded = models.CharField(max_length=255, editable=False, db_index=True, default="")
     name_sort = models.CharField(max_length=255, editable=False, db_index=True, default="")
     must_change_password = models.BooleanField(_("must change password"), default=False)
+    #: The address the person proved they read, by the signed link mailed to it. `email` is
+    #: confirmed only while it is this address: whoever changes `email` (an import, a manager,
+    #: the person) leaves it unconfirmed until the person confirms again. Password resets go
+    #: only to a confirmed address (training.selectors.password_reset_recipients).
+    confirmed_email = models.EmailField(_("confirmed e-mail"), blank=True, editable=False)
 
     objects = StaffUserManager()
 
@@ -103,6 +108,10 @@ class User(AbstractUser):
     def full_name(self) -> str:
         return nfc(f"{self.last_name} {self.first_name}")
 
+    @property
+    def email_confirmed(self) -> bool:
+        return bool(self.email) and self.email.lower() == self.confirmed_email.lower()
+
     def get_full_name(self):
         return self.full_name
 
@@ -114,6 +123,7 @@ class User(AbstractUser):
         Called by save(); code that uses bulk_create calls it itself."""
         self.first_name, self.last_name = nfc(self.first_name), nfc(self.last_name)
         self.email = nfc(self.email).lower()
+        self.confirmed_email = nfc(self.confirmed_email).lower()
         self.name_folded = fold(self.full_name)
         self.name_sort = name_sort_key(self.full_name)
 

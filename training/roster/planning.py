@@ -12,7 +12,12 @@ Rules, where the issue is silent:
 - New accounts get the role their position implies (principals and vice-principals: school
   manager; office positions: office staff; everyone else: teacher); an import never changes
   an existing person's roles, and never moves a unit to another parent.
-- Reach is `units_visible_to(importer)`: units, people and their new units must be within it."""
+- Reach is `units_visible_to(importer)`: units, people and their new units must be within it.
+- Authority is `people_changeable_by(importer)`: a row that would change an existing person
+  above, beside or equal to the importer (a superuser, a peer, an administrator, themselves)
+  is an error; the same row changing nothing is simply unchanged.
+- An import fills an empty e-mail (unconfirmed) but never changes one already recorded: a
+  different address is left out with a note, and the rest of the row is applied."""
 
 import uuid
 from collections import Counter
@@ -38,7 +43,7 @@ from training.models import Position, StaffProfile, Unit, User
 from training.roster.columns import STAFF, UNITS, choice_labels, choice_values, heading_label
 from training.roster.passwords import initial_password, initial_password_hash
 from training.roster.reader import Table
-from training.selectors import units_visible_to
+from training.selectors import people_changeable_by, units_visible_to
 from training.services import unit_create
 
 BATCH = 500
@@ -51,7 +56,7 @@ ERROR_REQUIRED = _("This cell is required.")
 ERROR_DUPLICATE_STAFF = _("The staff code “%(code)s” already appears in row %(row)d.")
 ERROR_DUPLICATE_UNIT = _("The unit code “%(code)s” already appears in row %(row)d.")
 ERROR_DUPLICATE_EMAIL = _("The e-mail “%(email)s” is already given to someone in row %(row)d.")
-ERROR_EMAIL_TAKEN = _("The e-mail “%(email)s” belongs to someone else (staff code %(code)s).")
+ERROR_EMAIL_TAKEN = _("The e-mail “%(email)s” already belongs to another account.")
 ERROR_EMAIL_INVALID = _("“%(email)s” is not a valid e-mail address.")
 ERROR_DATE = _("“%(value)s” is not a date: write it as dd/mm/yyyy, for example 05/09/1985.")
 ERROR_DATE_RANGE = _("%(value)s cannot be a date of birth.")
@@ -66,6 +71,15 @@ ERROR_PERSON_OUT_OF_REACH = _(
 ERROR_UNIT_MOVE = _(
     "The import does not move units: “%(code)s” belongs under another unit. Move it in "
     "Organisation → Units."
+)
+ERROR_ROW_AUTHORITY = _(
+    "You may not change the person with this staff code: an import changes only people below "
+    "your own authority (not yourself, a colleague with the same role in your unit, an "
+    "administrator or anyone above you)."
+)
+NOTE_EMAIL_KEPT = _(
+    "The e-mail already recorded is kept: an import never changes an account's e-mail. The "
+    "person changes it on their own page, and confirms the new address."
 )
 ERROR_UNITS_NOT_ALLOWED = _("You may not add or change units.")
 ERROR_ROOT_NOT_ALLOWED = _("Give the parent unit's code: a new unit must sit under one of yours.")
@@ -99,6 +113,7 @@ class RowOutcome:
     action: str = UNCHANGED
     errors: list[RowError] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    notes: list[RowError] = field(default_factory=list)  # changes left out, said why
 
 
 @dataclass
@@ -183,6 +198,7 @@ class Planner:
         self.email_rows: dict[str, tuple[int, str]] = {}
         self.today = timezone.localdate()
         self.choices: dict[tuple[str, str], str | None] = {}  # (field, cell) -> value
+        self.changeable = people_changeable_by(acting_user)  # one query per batch, later
         self.may_change_units = acting_user.has_perms(["training.add_unit", "training.change_unit"])
         self.groups = dict(Group.objects.filter(name__in=roles.MANAGER_ROLES + (roles.TEACHER,))
                            .values_list("name", "pk"))  # fmt: skip
@@ -379,6 +395,13 @@ class Planner:
                 .filter(pk__in=current_units)
                 .values_list("pk", flat=True)
             )
+            changeable = set(
+                self.changeable.filter(pk__in=[p.pk for p in people.values()]).values_list(
+                    "pk", flat=True
+                )
+                if people
+                else ()
+            )
             owners = {
                 email.lower(): username
                 for username, email in User.objects.annotate(email_lower=Lower("email"))
@@ -387,7 +410,9 @@ class Planner:
             }
             creates, updates = [], []
             for number, values in batch:
-                outcome, work = self._person_row(table, number, values, people, reach, owners)
+                outcome, work = self._person_row(
+                    table, number, values, people, reach, owners, changeable
+                )
                 self._record(outcome)
                 if work is not None and outcome.action == CREATE:
                     creates.append(work)
@@ -397,7 +422,7 @@ class Planner:
                 self._create_people(creates)
                 self._update_people(updates)
 
-    def _person_row(self, table, number, values, people, reach, owners):
+    def _person_row(self, table, number, values, people, reach, owners, changeable):
         code = _text(values.get("staff_code", ""))
         outcome = RowOutcome(STAFF, table.title, number, code, "")
         errors = outcome.errors
@@ -471,11 +496,7 @@ class Planner:
                         )
                     )
                 elif owner and owner.lower() != code.lower():
-                    errors.append(
-                        RowError(
-                            heading("email"), ERROR_EMAIL_TAKEN % {"email": email, "code": owner}
-                        )
-                    )
+                    errors.append(RowError(heading("email"), ERROR_EMAIL_TAKEN % {"email": email}))
                 self.email_rows.setdefault(email, (number, code.lower()))
 
         unit_code = _text(values.get("unit", ""))
@@ -489,8 +510,10 @@ class Planner:
 
         person = people.get(code.lower()) if code else None
         profile = _profile(person) if person else None
+        out_of_reach = False
         if person is not None and not self.user.is_superuser:
             if profile is None or profile.unit_id not in reach:
+                out_of_reach = True
                 errors.append(RowError(heading("staff_code"), str(ERROR_PERSON_OUT_OF_REACH)))
         if person is None:
             outcome.action = CREATE
@@ -504,9 +527,11 @@ class Planner:
                 )  # fmt: skip
                 outcome.changed.append(heading("full_name" if values.get("full_name") else
                                                "given_names"))  # fmt: skip
-            if email and email != person.email.lower():
+            if email and not person.email:
                 user_changes["email"] = email
                 outcome.changed.append(heading("email"))
+            elif email and email != person.email.lower():
+                outcome.notes.append(RowError(heading("email"), str(NOTE_EMAIL_KEPT)))
             profile_changes = {}
             for key, value in profile_values.items():
                 if profile is None or getattr(profile, key) != value:
@@ -519,6 +544,8 @@ class Planner:
                 profile_changes["unit"] = unit_ref.unit
                 outcome.changed.append(heading("unit"))
             outcome.action = UPDATE if outcome.changed else UNCHANGED
+            if outcome.changed and not out_of_reach and person.pk not in changeable:
+                errors.append(RowError(heading("staff_code"), str(ERROR_ROW_AUTHORITY)))
             work = (person, profile, user_changes, profile_changes, unit_ref)
         return outcome, (None if errors else work)
 

@@ -5,15 +5,12 @@ outcome and error; when there is none, an Apply button carrying the signed token
 POST apply: `roster_apply`, then the password sheet for the new accounts as the response itself
 (print it now: the passwords are not stored anywhere and are not shown again)."""
 
-import csv
-import io
-import tempfile
 from itertools import groupby
 from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,9 +21,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import LogFormatter
 
+from courses.exports import CSV, XLSX, SpreadsheetFile, spreadsheet_response
 from training.admin_records import AdminPage
 from training.forms import errors_to_form
-from training.reports.exports import neutralise
 from training.roster.columns import STAFF, STAFF_COLUMNS, UNIT_COLUMNS, UNITS, choice_labels
 from training.roster.planning import CREATE, ERROR, UNCHANGED, UPDATE, roster_plan
 from training.roster.reader import RosterFileError, read_tables
@@ -38,8 +35,6 @@ from training.roster.uploads import (
     upload_find,
     upload_keep,
 )
-
-_TEMPLATE_NAME = "mau-danh-sach-can-bo"
 
 
 class UploadForm(forms.Form):
@@ -158,12 +153,10 @@ def dry_run_csv(request):
         messages.error(request, " ".join(error.messages))
         return redirect("roster_import:index")
     labels = outcome_labels()
-    out = tempfile.SpooledTemporaryFile(max_size=1024 * 1024, mode="w+b")  # noqa: SIM115
-    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text)
-    writer.writerow(
+    writer = SpreadsheetFile(
+        CSV,
         [gettext("Sheet"), gettext("Row"), gettext("Code"), gettext("Name"), gettext("Outcome"),
-         gettext("Column"), gettext("Problem"), gettext("Changes")]
+         gettext("Column"), gettext("Problem"), gettext("Changes")],
     )  # fmt: skip
 
     def write(outcome):
@@ -172,7 +165,9 @@ def dry_run_csv(request):
             detail = (
                 [error.column, error.message, ""] if error else ["", "", ", ".join(outcome.changed)]
             )
-            writer.writerow([neutralise(c) for c in cells + detail])
+            writer.writerow(cells + detail)
+        for note in outcome.notes if not outcome.errors else ():
+            writer.writerow([*cells, note.column, note.message, ""])
 
     try:
         with upload.open() as binary:
@@ -185,13 +180,7 @@ def dry_run_csv(request):
     except RosterFileError as exc:
         messages.error(request, str(exc))
         return redirect("roster_import:index")
-    text.flush()
-    text.detach()
-    out.seek(0)
-    name = PurePath(upload.name).stem
-    return FileResponse(
-        out, as_attachment=True, filename=f"{name}-kiem-tra.csv", content_type="text/csv"
-    )
+    return writer.response(gettext("%(file)s, check") % {"file": PurePath(upload.name).stem})
 
 
 # Templates ------------------------------------------------------------------------------------
@@ -232,43 +221,21 @@ def template_download(request, kind: str):
     unit_headings = _headings(UNIT_COLUMNS)
     staff_headings = _headings(STAFF_COLUMNS)
     if kind == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        workbook = Workbook()
-        units = workbook.active
-        units.title = gettext("Units")
-        staff = workbook.create_sheet(gettext("Staff"))
-        notes = workbook.create_sheet(gettext("Instructions"))
-        for sheet, headings in ((units, unit_headings), (staff, staff_headings)):
-            sheet.append(headings)
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            for index in range(len(headings)):
-                sheet.column_dimensions[chr(ord("A") + index)].width = 22
-            sheet.freeze_panes = "A2"
-        for row in _instructions():
-            notes.append(row)
-        notes.column_dimensions["A"].width = 30
-        notes.column_dimensions["B"].width = 100
-        out = io.BytesIO()
-        workbook.save(out)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        response = HttpResponse(out.getvalue(), content_type=content_type)
-        filename = f"{_TEMPLATE_NAME}.xlsx"
-    elif kind in ("units.csv", "staff.csv"):
-        out = io.StringIO()
-        csv.writer(out, delimiter=";").writerow(
-            unit_headings if kind == "units.csv" else staff_headings
+        file = SpreadsheetFile(XLSX)
+        file.sheet(gettext("Units"), unit_headings, widths=[22] * len(unit_headings))
+        file.sheet(gettext("Staff"), staff_headings, widths=[22] * len(staff_headings))
+        file.sheet(gettext("Instructions"), widths=[30, 100])
+        file.writerows(_instructions())
+        return file.response(gettext("Roster template"))
+    if kind == "units.csv":
+        return spreadsheet_response(
+            [], unit_headings, gettext("Roster template, units"), CSV, delimiter=";"
         )
-        response = HttpResponse(
-            ("\ufeff" + out.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
+    if kind == "staff.csv":
+        return spreadsheet_response(
+            [], staff_headings, gettext("Roster template, staff"), CSV, delimiter=";"
         )
-        filename = f"{_TEMPLATE_NAME}-{'don-vi' if kind == 'units.csv' else 'can-bo'}.csv"
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    raise Http404
 
 
 # Registration -----------------------------------------------------------------------------------

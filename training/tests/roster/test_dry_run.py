@@ -53,7 +53,7 @@ def test_every_kind_of_row_error_names_row_and_column(commune_officer, school, t
         (4, "Ngày sinh"): "“31/02/1990” không phải là ngày: hãy viết theo dạng ngày/tháng/năm, "
         "ví dụ 05/09/1985.",
         (5, "E-mail"): "“khong-phai-email” không phải là địa chỉ e-mail hợp lệ.",
-        (6, "E-mail"): "E-mail “huong@example.vn” đã thuộc về người khác (mã cán bộ GV001).",
+        (6, "E-mail"): "E-mail “huong@example.vn” đã thuộc về một tài khoản khác.",
         (7, "Mã đơn vị"): "Không có đơn vị nào mang mã “KHONG-CO”: hãy thêm đơn vị vào bảng đơn "
         "vị hoặc sửa lại mã.",
         (8, "Mã đơn vị"): "Đơn vị “XA-DS” nằm ngoài các đơn vị bạn quản lý.",
