@@ -1,6 +1,8 @@
 """Evidence files: which files a face-to-face record may carry. A file is accepted when its
 extension is on the allow-list, its size is within TRAINING_EVIDENCE_MAX_BYTES, and its first
-bytes are those of the type its extension names (a renamed .exe is refused)."""
+bytes are those of the type its extension names (a renamed .exe is refused), and what it becomes
+once opened is bounded too (courses.upload_checks: a photo's pixels, a document's unpacked
+parts)."""
 
 import zipfile
 from dataclasses import dataclass
@@ -10,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from courses.upload_checks import archive_check, image_check
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 #: The most files one record may carry.
@@ -87,10 +91,13 @@ def evidence_check(file) -> CheckedFile:
     file.seek(0)
     genuine = head == magic
     if genuine and magic == _ZIP:
+        archive_check(file, name=name)
         genuine = _zip_kind(file) == content_type
         file.seek(0)
     if not genuine:
         raise ValidationError(
             ERROR_CONTENT % {"name": name, "type": extension[1:].upper()}, code="evidence_content"
         )
+    if content_type.startswith("image/"):
+        image_check(file, name=name)
     return CheckedFile(file=file, name=name, size=size, content_type=content_type)

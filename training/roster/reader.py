@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from courses.text import fold, nfc
+from courses.upload_checks import archive_check
 from training.roster.columns import IDENTIFYING, STAFF, UNITS, heading_keys
 
 #: Rows scanned for the heading row before giving up on a sheet.
@@ -166,6 +168,10 @@ def csv_tables(binary, *, title: str) -> Iterator[Table]:
 def xlsx_tables(binary, *, title: str) -> Iterator[Table]:
     from openpyxl import load_workbook
 
+    try:  # bounded by what it unpacks to before openpyxl opens it (a zip bomb)
+        archive_check(binary, name=title)
+    except ValidationError as exc:
+        raise RosterFileError(*exc.messages) from exc
     try:
         workbook = load_workbook(binary, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook

@@ -18,6 +18,7 @@ from django.core.files.base import File
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.upload_checks import archive_check
 from training.models import User
 from training.private_files import private_storage
 
@@ -63,7 +64,8 @@ def _sha256(binary) -> str:
 
 
 def upload_keep(*, file, user: User) -> Upload:
-    """Check the file's type and size, store it, and return what identifies it."""
+    """Check the file's type and size (a workbook's also once unpacked: courses.upload_checks),
+    store it, and return what identifies it."""
     name = PurePath(file.name or "").name
     suffix = PurePath(name).suffix.lower()
     if suffix not in EXTENSIONS:
@@ -72,6 +74,7 @@ def upload_keep(*, file, user: User) -> Upload:
         raise ValidationError(ERROR_EMPTY, code="empty")
     if file.size > MAX_BYTES:
         raise ValidationError(ERROR_SIZE, code="size")
+    archive_check(file, name=name)
     uploads_expire()
     storage = private_storage()
     path = storage.save(f"{FOLDER}/{secrets.token_urlsafe(24)}{suffix}", File(file))

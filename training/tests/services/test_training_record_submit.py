@@ -1,9 +1,11 @@
+import io
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image as PILImage
 
 from training.evidence import ERROR_CONTENT, ERROR_SIZE, ERROR_TYPE
 from training.models import EvidenceFile, RecordStatus, TrainingRecord, YearSummary
@@ -21,8 +23,15 @@ from training.services import (
 )
 from training.tests.conftest import pdf_file, record_values, zip_file
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+def _picture(format: str) -> bytes:
+    out = io.BytesIO()
+    PILImage.new("RGB", (32, 24), (11, 93, 59)).save(out, format=format)
+    return out.getvalue()
+
+
+PNG = _picture("PNG")
+JPEG = _picture("JPEG")
 
 
 def test_a_record_with_evidence_waits_for_approval(teacher):
