@@ -137,6 +137,9 @@ AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# Failures count against the account, not the name as typed: its staff code and e-mail in any
+# letter case are one identity (the login itself matches them all: training.auth).
+AXES_USERNAME_CALLABLE = "training.auth.login_identity"
 AXES_VERBOSE = False
 
 # Language and time: Vietnamese first, English second; stored in UTC, shown in Vietnam's time.

@@ -90,3 +90,50 @@ def test_admin_login_speaks_of_staff_codes_and_gives_the_same_error(client, scho
         "/admin/login/", {"username": "ql001", "password": PASSWORD}, REMOTE_ADDR="10.3.3.3"
     )
     assert ok.status_code == 302
+
+
+# Lockout by the account, however its name is written (issue #12, finding 4) -----------------
+
+
+@pytest.mark.parametrize("spelling", ["gv001", " GV001 ", "HUONG@example.vn", "huong@example.vn"])
+def test_lockout_holds_for_every_spelling_of_the_same_account(client, teacher, spelling):
+    for _ in range(5):
+        _post(client, "GV001", "sai-mat-khau-99")
+    locked = _post(client, spelling, PASSWORD)
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_under_different_spellings_add_up(client, teacher):
+    for name in ["GV001", "gv001", "Gv001", "huong@example.vn", "HUONG@EXAMPLE.VN"]:
+        _post(client, name, "sai-mat-khau-99")
+    assert _post(client, "gV001", PASSWORD).status_code == 429
+
+
+def test_admin_login_is_locked_for_the_same_account_in_another_case(client, school_manager):
+    for _ in range(5):
+        client.post(
+            "/admin/login/", {"username": "ql001", "password": "sai"}, REMOTE_ADDR="10.4.4.4"
+        )
+    locked = client.post(
+        "/admin/login/", {"username": "QL001", "password": PASSWORD}, REMOTE_ADDR="10.4.4.4"
+    )
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_unknown_names_are_counted_folded_and_do_not_lock_a_real_account(client, teacher):
+    for name in ["AI-DO", "ai-do", "Ai-Do", "AI-DO", "ai-dO"]:
+        _post(client, name, "sai-mat-khau-99")
+    assert _post(client, "ai-do", "sai-mat-khau-99").status_code == 429
+    assert _post(client, "GV001", PASSWORD).status_code == 302
+
+
+def test_a_successful_login_resets_the_count_for_every_spelling(client, teacher):
+    for _ in range(4):
+        _post(client, "huong@example.vn", "sai-mat-khau-99")
+    assert _post(client, "gv001", PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(4):
+        _post(client, "GV001", "sai-mat-khau-99")
+    assert _post(client, "GV001", PASSWORD).status_code == 302
