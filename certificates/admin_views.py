@@ -1,7 +1,6 @@
 """Wagtail admin screens for certificates, held to the reach of the person using them: office
 staff see, issue, revoke and download only what belongs to the units below theirs."""
 
-import csv
 import io
 import tempfile
 import zipfile
@@ -28,6 +27,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from certificates import selectors, services
 from certificates.forms import IssueForm, ReissueForm, RevokeForm, UnitYearForm
 from certificates.models import Certificate, Issuer
+from courses.exports import CSV, SafeSpreadsheetExportMixin, SpreadsheetFile
 from training.selectors import may_change_province_settings, units_visible_to
 
 ISSUE_PERMISSION = "certificates.issue_certificate"
@@ -69,15 +69,25 @@ class ProvinceSettingPermissionPolicy(ModelPermissionPolicy):
         return action == "view" or may_change_province_settings(user)
 
 
+STATUS_LABELS = {
+    "valid": gettext_lazy("Valid"),
+    "revoked": gettext_lazy("Revoked"),
+    "replaced": gettext_lazy("Replaced"),
+}
+
+
 def status_label(certificate: Certificate) -> str:
-    return {
-        "valid": _("Valid"),
-        "revoked": _("Revoked"),
-        "replaced": _("Replaced"),
-    }[certificate.status]
+    return str(STATUS_LABELS[certificate.status])
 
 
-class CertificateIndexView(generic.IndexView):
+class CertificateIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    custom_field_preprocess = {
+        "status": {
+            SafeSpreadsheetExportMixin.FORMAT_CSV: lambda value: STATUS_LABELS[value],
+            SafeSpreadsheetExportMixin.FORMAT_XLSX: lambda value: STATUS_LABELS[value],
+        }
+    }
+
     def get_base_queryset(self):
         return selectors.certificates_visible_to(self.request.user)
 
@@ -337,13 +347,19 @@ class ZipView(_AdminForm):
         )
 
 
+#: The list of the certificates in a ZIP, in the archive beside the PDFs.
+ZIP_INDEX = "danh-sach-giay-chung-nhan.csv"
+
+
 def certificates_zip(certificates) -> io.IOBase:
-    """The PDFs, one file each, with an index.csv; spooled to disk past 16 MiB so that a
-    province's worth does not sit in memory."""
+    """The PDFs, one file each, with their list (ZIP_INDEX, written through the one export
+    path); both spill to disk, so that a province's worth does not sit in memory."""
     spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)
-    index = io.StringIO()
-    writer = csv.writer(index)
-    writer.writerow(["serial", "holder", "school_year", "kind", "completed_on", "code", "file"])
+    index = SpreadsheetFile(
+        CSV,
+        [_("Number and symbol"), _("Holder"), _("School year"), _("Kind"), _("Completed on"),
+         _("Verification code"), _("File")],
+    )  # fmt: skip
     with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
         for certificate in certificates.iterator(chunk_size=200):
             name = (
@@ -352,18 +368,19 @@ def certificates_zip(certificates) -> io.IOBase:
             )
             with certificate.pdf.open("rb") as pdf:
                 archive.writestr(name, pdf.read())
-            writer.writerow(
+            index.writerow(
                 [
                     certificate.serial,
                     certificate.holder_name,
                     certificate.school_year,
-                    certificate.kind,
-                    certificate.completed_on.isoformat(),
+                    certificate.get_kind_display(),
+                    certificate.completed_on,
                     certificate.code,
                     name,
                 ]
             )
-        archive.writestr("index.csv", "\ufeff" + index.getvalue())
+        with archive.open(ZIP_INDEX, "w") as member:
+            index.copy_to(member)
     spool.seek(0)
     return spool
 

@@ -61,6 +61,8 @@ class CertificateViewSet(ModelViewSet):
     list_display = admin_views.certificate_list_display
     list_filter = ["kind", "school_year", "issuer"]
     list_export = ["serial", "holder_name", "school_year", "kind", "status", "completed_on", "code"]
+    export_headings = {"holder_name": _("Holder"), "status": _("Status")}
+    export_filename = _("Issued certificates")
     search_fields = ["holder__name_folded", "serial", "code"]
     ordering = ["-issued_at"]
     # Never rendered: the permission policy refuses add and change to everyone.

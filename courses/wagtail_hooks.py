@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from courses.exports import SafeSpreadsheetExportMixin
 from courses.forms import CriterionForm
 from courses.models import (
     Criterion,
@@ -21,6 +22,10 @@ from courses.models import (
 )
 
 
+class SafeIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The snippets' listing, exported through the one export path."""
+
+
 class _ReferenceViewSet(SnippetViewSet):
     list_display = ["name", "code", "sort_order"]
     list_export = ["name", "code", "sort_order"]
@@ -28,6 +33,7 @@ class _ReferenceViewSet(SnippetViewSet):
     search_backend_name = None
     ordering = ["sort_order", "name"]
     copy_view_enabled = False
+    index_view_class = SafeIndexView
 
 
 class SubjectViewSet(_ReferenceViewSet):
@@ -100,6 +106,7 @@ class FrameworkViewSet(SnippetViewSet):
     search_fields = ["name", "legal_basis", "code"]
     search_backend_name = None
     copy_view_enabled = False
+    index_view_class = SafeIndexView
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("version"), FieldPanel("audience")]),
         FieldPanel("name"),
@@ -125,6 +132,7 @@ class StandardViewSet(SnippetViewSet):
     search_backend_name = None
     ordering = ["framework", "sort_order"]
     copy_view_enabled = False
+    index_view_class = SafeIndexView
     panels = [
         FieldPanel("framework"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("sort_order"), FieldPanel("confirmed")]),
@@ -152,6 +160,7 @@ class CriterionViewSet(SnippetViewSet):
     search_backend_name = None
     ordering = ["framework", "sort_order"]
     copy_view_enabled = False
+    index_view_class = SafeIndexView
     edit_handler = ObjectList(
         [
             FieldPanel("standard"),

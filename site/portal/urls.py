@@ -17,6 +17,8 @@ portal_patterns = (
 )
 
 urlpatterns = [
+    # Wagtail's own exporting listings, through the one export path (before Wagtail's admin).
+    path("admin/", include("training.reports.wagtail_exports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -1,34 +1,34 @@
-"""Spreadsheet exports that are safe to open: the one place where exported cells are
-neutralised against formula injection and CSV is written for Excel."""
+"""The one export path, as the reports import it: everything is in `courses.exports` (the
+bottom of the app stack, so the library's lists use it too)."""
 
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from courses.exports import (
+    CONTENT_TYPES,
+    CSV,
+    FORMULA_STARTS,
+    UTF8_BOM,
+    XLSX,
+    SafeSpreadsheetExportMixin,
+    SpreadsheetFile,
+    attach,
+    content_disposition,
+    dated_name,
+    mark_text,
+    neutralise,
+    spreadsheet_response,
+)
 
-#: A cell starting with one of these is read as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-#: Excel reads a CSV file as UTF-8 (and shows Vietnamese correctly) only after this mark.
-UTF8_BOM = "\ufeff"
-
-
-def neutralise(value):
-    """Text that a spreadsheet would run as a formula, made plain text with a leading quote.
-    Numbers, dates and empty values are left as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
-    """Wagtail's XLSX and CSV export, with every text cell (headings included) neutralised and
-    the CSV file starting with a UTF-8 byte order mark. Wagtail itself only stops openpyxl from
-    writing XLSX formula cells; its CSV cells go out as they are."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
-
-    def get_heading(self, queryset, field):
-        return neutralise(super().get_heading(queryset, field))
-
-    def stream_csv(self, queryset):
-        yield UTF8_BOM.encode("utf-8")
-        yield from super().stream_csv(queryset)
+__all__ = [
+    "CONTENT_TYPES",
+    "CSV",
+    "FORMULA_STARTS",
+    "UTF8_BOM",
+    "XLSX",
+    "SafeSpreadsheetExportMixin",
+    "SpreadsheetFile",
+    "attach",
+    "content_disposition",
+    "dated_name",
+    "mark_text",
+    "neutralise",
+    "spreadsheet_response",
+]

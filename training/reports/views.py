@@ -2,8 +2,6 @@
 staff. Both reports take the unit from `?unit=` (a unit out of reach answers 404) and share
 the same filters; their spreadsheet exports hold exactly the rows and columns on screen."""
 
-from datetime import date
-
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -21,10 +19,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from courses.exports import SafeSpreadsheetExportMixin, dated_name
 from courses.school_year import current_school_year, school_years_around
 from training.models import PlanStatus, Position, Programme, SchoolLevel, Unit, User, YearStatus
 from training.reports.charts import completion_rate_chart, hours_chart, status_chart
-from training.reports.exports import SafeSpreadsheetExportMixin
 from training.reports.queries import (
     Pace,
     ReportScope,
@@ -204,7 +202,8 @@ class CompletionReportMixin(SafeSpreadsheetExportMixin):
         return f"{self.unit.name} · {self.school_year}"
 
     def get_filename(self):
-        return f"{self.export_filename}-{self.unit.code}-{self.school_year}-{date.today():%Y%m%d}"
+        """The title, unit, year and day: "Hoàn thành BDTX theo đơn vị TR-SSH 2026-2027 2026-12-03"."""
+        return dated_name(f"{self.get_page_title()} {self.unit.code} {self.school_year}")
 
 
 class RateColumn(Column):
@@ -218,7 +217,6 @@ class CompletionByUnitView(CompletionReportMixin, ReportView):
     page_title = _("BDTX completion by unit")
     index_url_name = "training_reports:completion"
     index_results_url_name = "training_reports:completion_results"
-    export_filename = "hoan-thanh-bdtx-theo-don-vi"
     results_template_name = "training/reports/completion_results.html"
     paginate_by = 100
     list_export = ["unit.name", "teachers", "completed", "in_progress", "not_completed", "rate"]
@@ -274,7 +272,6 @@ class TeachersCompletionView(CompletionReportMixin, ReportView):
     page_title = _("BDTX completion by person")
     index_url_name = "training_reports:teachers"
     index_results_url_name = "training_reports:teachers_results"
-    export_filename = "hoan-thanh-bdtx-theo-giao-vien"
     is_searchable = True
     list_export = [
         "full_name",
@@ -385,7 +382,6 @@ class ProgrammeReportView(CompletionReportMixin, ReportView):
     page_title = _("BDTX by programme")
     index_url_name = "training_reports:programmes"
     index_results_url_name = "training_reports:programmes_results"
-    export_filename = "bdtx-theo-chuong-trinh"
     results_template_name = "training/reports/charts_results.html"
     filterset_class = ProgrammeFilterSet
     header_icon = "list-ul"
@@ -437,7 +433,6 @@ class ModuleReportView(CompletionReportMixin, ReportView):
     page_title = _("BDTX by module")
     index_url_name = "training_reports:modules"
     index_results_url_name = "training_reports:modules_results"
-    export_filename = "bdtx-theo-mo-dun"
     filterset_class = ProgrammeFilterSet
     header_icon = "list-ul"
     paginate_by = 100
@@ -492,7 +487,6 @@ class BehindPlanView(CompletionReportMixin, ReportView):
     page_title = _("Behind the BDTX plan")
     index_url_name = "training_reports:behind"
     index_results_url_name = "training_reports:behind_results"
-    export_filename = "cham-tien-do-bdtx"
     filterset_class = ProgrammeFilterSet
     header_icon = "warning"
     is_searchable = True

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from courses.exports import mark_text
 from training.models import Unit, User
 from training.official import (
     BOLD,
@@ -391,7 +392,8 @@ def render_xlsx(data: dict) -> bytes:
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
     def put(row, column, value, font=plain, *, to_column=None, align=centred):
-        cell = sheet.cell(row=row, column=column, value=value)
+        # The header's fields are typed by the unit: text stays text, never a formula.
+        cell = mark_text(sheet.cell(row=row, column=column, value=value))
         cell.font, cell.alignment = font, align
         if to_column and to_column > column:
             sheet.merge_cells(start_row=row, start_column=column, end_row=row, end_column=to_column)

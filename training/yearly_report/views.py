@@ -23,10 +23,10 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from courses.exports import SafeSpreadsheetExportMixin, attach, dated_name
 from courses.school_year import current_school_year, school_years_around
 from training.forms import errors_to_form
 from training.models import Unit, User, YearReportSubmission
-from training.reports.exports import SafeSpreadsheetExportMixin
 from training.selectors import report_root_unit, units_visible_to
 from training.yearly_report.documents import (
     default_header,
@@ -89,14 +89,13 @@ def can_submit_for(user: User, unit: Unit) -> bool:
     return user.is_superuser or own == unit.pk
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(bytes(content), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _download(content: bytes, content_type: str, name: str, extension: str) -> HttpResponse:
+    return attach(HttpResponse(bytes(content), content_type=content_type), name, extension)
 
 
-def _filename(data: dict, extension: str) -> str:
-    return f"bao-cao-bdtx-{data['unit']['code']}-{data['school_year']}.{extension}"
+def _filename(data: dict) -> str:
+    """The report's file name without its extension: "Báo cáo BDTX XA-PT 2026-2027"."""
+    return f"Báo cáo BDTX {data['unit']['code']} {data['school_year']}"
 
 
 class AdminPage(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -179,8 +178,8 @@ class YearlyReportView(AdminPage):
                     user=request.user, unit=self.unit, school_year=self.school_year, header=header
                 )
                 if action == "pdf":
-                    return _download(render_pdf(data), PDF, _filename(data, "pdf"))
-                return _download(render_xlsx(data), XLSX, _filename(data, "xlsx"))
+                    return _download(render_pdf(data), PDF, _filename(data), "pdf")
+                return _download(render_xlsx(data), XLSX, _filename(data), "xlsx")
         return self.render_to_response(self.get_context_data(form=form))
 
     def submit(self, form):
@@ -268,7 +267,6 @@ class ReceivedReportsView(SafeSpreadsheetExportMixin, ReportView):
     index_results_url_name = "yearly_report:received_results"
     filterset_class = ReceivedFilterSet
     paginate_by = 100
-    export_filename = "bao-cao-bdtx-da-nhan"
     list_export = [
         "unit.name",
         "unit.code",
@@ -328,7 +326,7 @@ class ReceivedReportsView(SafeSpreadsheetExportMixin, ReportView):
         return f"{self.unit.name} · {self.school_year}"
 
     def get_filename(self):
-        return f"{self.export_filename}-{self.unit.code}-{self.school_year}"
+        return dated_name(f"{self.get_page_title()} {self.unit.code} {self.school_year}")
 
     def row_url(self, row: UnitSubmission) -> str | None:
         if row.submission is not None:
@@ -397,7 +395,7 @@ class SubmissionFileView(PermissionRequiredMixin, View):
             pk=pk,
         )
         content_type = PDF if kind == "pdf" else XLSX
-        return _download(getattr(found, kind), content_type, _filename(found.data, kind))
+        return _download(getattr(found, kind), content_type, _filename(found.data), kind)
 
 
 # Deadlines ---------------------------------------------------------------------------------------

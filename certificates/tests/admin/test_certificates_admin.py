@@ -1,3 +1,4 @@
+import csv
 import io
 import zipfile
 
@@ -5,6 +6,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from certificates.admin_views import ZIP_INDEX
 from certificates.models import BulkIssue, Certificate, CertificateTemplate
 from certificates.services import certificate_issue_year
 from certificates.tests.conftest import this_year
@@ -88,10 +90,19 @@ def test_bulk_issue_and_zip(
     assert archive.status_code == 200
     with zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))) as zipped:
         names = zipped.namelist()
-        assert "index.csv" in names
+        assert ZIP_INDEX in names
         [pdf_name] = [n for n in names if n.endswith(".pdf")]
         assert zipped.read(pdf_name).startswith(b"%PDF")
-        assert "Nguyễn Thị Hương" in zipped.read("index.csv").decode("utf-8-sig")
+        index = zipped.read(ZIP_INDEX).decode("utf-8")
+    # The list beside the PDFs goes through the one export path: BOM, Vietnamese headings,
+    # the kind by its label, the date as Vietnamese write it.
+    assert index.startswith("\ufeff")
+    headings, row = list(csv.reader(io.StringIO(index.removeprefix("\ufeff"))))
+    assert headings == [
+        "Số, ký hiệu", "Người được cấp", "Năm học", "Loại", "Ngày hoàn thành", "Mã xác minh", "Tệp"
+    ]  # fmt: skip
+    assert row[1] == "Nguyễn Thị Hương" and row[3] == "Giấy chứng nhận hoàn thành BDTX năm học"
+    assert row[6] == pdf_name
 
 
 def test_out_of_reach_is_not_found(client, certificate, other_school, make_person):
