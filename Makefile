@@ -33,6 +33,7 @@ messages-extract: $(STAMP)
 
 run: install
 	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) private_files_move -v0
 	$(MANAGE) demo --if-empty
 	@$(MANAGE) demo --logins
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -25,8 +25,9 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import URLResolver, get_resolver, include, path, re_path, reverse
 from django.utils import timezone
+from django.views.static import serve
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
@@ -371,3 +372,27 @@ def test_site_access_matrix(extras, role):
                 inline += [f"{url}: {found}" for found in inline_code(body)]
     assert not mismatches, f"As {role}:\n" + "\n".join(mismatches)
     assert not inline, f"As {role}, what the policy forbids:\n" + "\n".join(inline)
+
+
+# A front server that serves MEDIA_ROOT at /media/, as nginx does in production and runserver
+# does with DEBUG on: the open library's files are there; evidence and certificates' PDFs are
+# not, whoever asks, and the internal location of X-Accel-Redirect is no address of the app.
+def _media(request, name):
+    return serve(request, name, document_root=settings.MEDIA_ROOT)
+
+
+urlpatterns = [re_path(r"^media/(?P<name>.*)$", _media), path("", include(settings.ROOT_URLCONF))]
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("role", ROLES)
+def test_private_files_have_no_address(extras, role):
+    x = extras
+    person = x.w.person(role)
+    private = [x.w.certificate.pdf.name, x.w.record.evidence.get().file.name]
+    visits = {f"{settings.MEDIA_URL}{x.document.file.name}": 200}
+    for name in private:
+        visits[f"{settings.MEDIA_URL}{name}"] = 404
+        visits[f"{settings.PRIVATE_FILES_INTERNAL_URL}{name}"] = 404
+    found = {url: _visit(person, Visit(everyone(0), lambda x, u=url: u), x)[1] for url in visits}
+    assert found == visits, f"As {role}"

@@ -19,12 +19,13 @@ class Command(BaseCommand):
         "storage to the private one (idempotent)."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity, **options):
         result = private_files_move(folders=FOLDERS)
-        self.stdout.write(
-            f"{len(result.moved)} files moved, {len(result.already)} already in the private "
-            f"storage (removed from media), {len(result.conflicts)} conflicts."
-        )
+        if verbosity or result.moved:
+            self.stdout.write(
+                f"{len(result.moved)} files moved, {len(result.already)} already in the private "
+                f"storage (removed from media), {len(result.conflicts)} conflicts."
+            )
         if result.conflicts:
             raise CommandError(
                 "These files differ between media and the private storage and were left in "
