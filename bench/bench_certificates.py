@@ -130,6 +130,7 @@ def worker(count: int) -> dict:
 
     media = Path(tempfile.mkdtemp(prefix="bench-certificates-media-"))
     settings.MEDIA_ROOT = media
+    settings.PRIVATE_ROOT = media / "private"  # the PDFs: counted and removed with the rest
     call_command("migrate", verbosity=0)
 
     from certificates import credentials, pdf
