@@ -55,3 +55,21 @@ def test_refuses_to_start_naming_the_missing_variable(missing):
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert f"The environment variable {missing} is required" in result.stderr
+
+
+def test_private_files_settings_are_read_and_checked(tmp_path):
+    good = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.PRIVATE_ROOT, settings.PRIVATE_FILES_SENDFILE)",
+        env={**GOOD_ENV, "DJANGO_PRIVATE_ROOT": str(tmp_path), "PRIVATE_FILES_SENDFILE": "nginx"},
+    )
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.split()[-2:] == [str(tmp_path), "nginx"]
+
+    unknown = _manage("check", env={**GOOD_ENV, "PRIVATE_FILES_SENDFILE": "lighttpd"})
+    assert unknown.returncode != 0 and "use nginx, apache or nothing" in unknown.stderr
+
+    served = _manage("check", env={**GOOD_ENV, "DJANGO_PRIVATE_ROOT": str(ROOT / "media" / "p")})
+    assert served.returncode != 0 and "must not be inside" in served.stderr
