@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import caching
+        from portal import caching, checks  # noqa: F401 (checks registers itself)
 
         caching.connect_signals()

@@ -5,7 +5,10 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.checks.registry import registry
 from django.core.management import CommandError, call_command
+
+from portal.checks import private_files_in_media
 
 
 @pytest.fixture
@@ -46,6 +49,19 @@ def test_evidence_certificates_and_rosters_leave_media_and_the_library_stays(roo
     assert "0 files moved, 0 already in the private storage (removed from media), 0 conflicts" in (
         move()
     )
+
+
+def test_a_check_warns_until_they_are_moved(roots):
+    media, _private = roots
+    assert private_files_in_media in registry.get_checks()
+    put(media, "documents/phieu-bai-tap.pdf", b"%PDF-1 library")
+    assert private_files_in_media(None) == []
+    put(media, "certificates/sgd-lc/2026/ABCD1234.pdf", b"%PDF-1 certificate")
+    [warning] = private_files_in_media(None)
+    assert warning.id == "portal.W001" and "certificates" in warning.msg
+    assert "private_files_move" in warning.hint
+    move()
+    assert private_files_in_media(None) == []
 
 
 def test_a_conflict_is_reported_and_both_copies_are_kept(roots):
