@@ -217,6 +217,17 @@ def client_for(user=None) -> APIClient:
     return client
 
 
+def if_match(item) -> dict:
+    """The If-Match header of a decision on a plan or face-to-face record as it is stored now
+    (what a GET's ETag says)."""
+    from training.models import TrainingPlan
+    from training.review_selectors import plan_version, record_version
+
+    item = type(item).objects.get(pk=item.pk)
+    version = plan_version(item) if isinstance(item, TrainingPlan) else record_version(item)
+    return {"HTTP_IF_MATCH": f'"{version}"'}
+
+
 @dataclass
 class World:
     department: object

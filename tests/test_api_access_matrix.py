@@ -31,6 +31,7 @@ from tests.api_support import (  # noqa: F401
     api_media,
     api_world,
     client_for,
+    if_match,
     quiz_answers,
     this_year,
 )
@@ -63,7 +64,7 @@ class Call:
     body: Any = None  # world -> request body
     query: Any = None  # world -> query string parameters
     format: str = "json"
-    headers: dict = field(default_factory=dict)
+    headers: Any = field(default_factory=dict)  # {header: value}, or world -> {…}
 
 
 def record_body(w):
@@ -241,11 +242,13 @@ EXPECTED: dict[tuple[str, str], Call] = {
         logged_in(403, manager=200, office=200, other_manager=404),
         params=lambda w: {"id": w.record.pk},
         body=lambda w: {"comment": "Đủ minh chứng."},
+        headers=lambda w: if_match(w.record),
     ),
     ("POST", "/api/v1/trainings/{id}/reject/"): Call(
         logged_in(403, manager=200, office=200, other_manager=404),
         params=lambda w: {"id": w.record.pk},
         body=lambda w: {"reason": "Thiếu giấy chứng nhận."},
+        headers=lambda w: if_match(w.record),
     ),
     ("GET", "/api/v1/trainings/{id}/evidence/{evidence_id}/"): Call(
         OWNERS_AND_MANAGERS,
@@ -269,11 +272,13 @@ EXPECTED: dict[tuple[str, str], Call] = {
         logged_in(403, manager=200, office=200, other_manager=404),
         params=lambda w: {"id": w.plan.pk},
         body=lambda w: {},
+        headers=lambda w: if_match(w.plan),
     ),
     ("POST", "/api/v1/plans/{id}/return/"): Call(
         logged_in(403, manager=200, office=200, other_manager=404),
         params=lambda w: {"id": w.plan.pk},
         body=lambda w: {"comment": "Chọn thêm mô-đun về đánh giá học sinh."},
+        headers=lambda w: if_match(w.plan),
     ),
     # Year summaries and the report
     ("GET", "/api/v1/year-summaries/"): Call(logged_in(200)),
@@ -343,6 +348,7 @@ EXPECTED: dict[tuple[str, str], Call] = {
         REVIEWERS,
         params=lambda w: {"id": approved_record(w).pk},
         body=lambda w: {"hours": 30, "programme": "01", "reason": "Giấy chứng nhận ghi 30 tiết."},
+        headers=lambda w: if_match(approved_record(w)),
     ),
     ("POST", "/api/v1/plans/{id}/reopen/"): Call(
         REVIEWERS,
@@ -351,6 +357,7 @@ EXPECTED: dict[tuple[str, str], Call] = {
             "until": (timezone.localdate() + timedelta(days=7)).isoformat(),
             "reason": "Bổ sung mô-đun được phân công.",
         },
+        headers=lambda w: if_match(TrainingPlan.objects.get(user=w.graduate)),
     ),
     ("GET", "/api/v1/year-closures/"): Call(MANAGERS_READ),
     ("POST", "/api/v1/year-closures/"): Call(
@@ -437,7 +444,8 @@ def _request(client, method: str, url: str, call: Call, world):
     with transaction.atomic():
         cache.clear()
         kwargs = {"format": call.format} if body is not None else {}
-        response = getattr(client, method.lower())(url, body, **kwargs, **call.headers)
+        headers = call.headers(world) if callable(call.headers) else call.headers
+        response = getattr(client, method.lower())(url, body, **kwargs, **headers)
         status = response.status_code
         if response.streaming:
             # Read to the end: the test client then closes the file as it means to (closing

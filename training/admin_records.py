@@ -36,6 +36,7 @@ from training.forms import (
     errors_to_form,
 )
 from training.models import Assignment, PlanStatus, RecordStatus, TrainingPlan, YearTarget
+from training.review_selectors import plan_version, record_version, with_versions
 from training.review_services import BulkOutcome, plans_decide, records_decide
 from training.selectors import (
     closures_in_reach,
@@ -190,8 +191,11 @@ class ReviewIndexView(AdminPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["plans"] = list(plans_to_review(user)[:200])
-        context["records"] = list(records_to_review(user)[:200])
+        # Each row carries the version it shows: a bulk decision decides that one.
+        context["plans"] = with_versions(plans_to_review(user).prefetch_related("items")[:200])
+        context["records"] = with_versions(
+            records_to_review(user).prefetch_related("evidence")[:200]
+        )
         context["recent_records"] = list(
             records_in_reach(user)
             .exclude(status=RecordStatus.SUBMITTED)
@@ -212,7 +216,7 @@ class ReviewIndexView(AdminPage):
             data = form.cleaned_data
             try:
                 outcome = decide(
-                    ids=data["ids"],
+                    items=data["ids"],
                     action=data["action"],
                     comment=data["comment"],
                     acting_user=request.user,
@@ -235,7 +239,9 @@ class PlanReviewView(AdminPage):
     def dispatch(self, request, *args, **kwargs):
         if not self.has_permission():
             return self.handle_no_permission()
-        self.plan = get_object_or_404(plans_in_reach(request.user), pk=kwargs["pk"])
+        self.plan = get_object_or_404(
+            plans_in_reach(request.user).prefetch_related("items__module"), pk=kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -254,9 +260,11 @@ class PlanReviewView(AdminPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = self.plan
-        items = list(plan.items.select_related("module"))
+        items = list(plan.items.all())
         context.update(
             plan=plan,
+            # What the page shows is what its decision decides (the services check it).
+            version=plan_version(plan),
             items=items,
             hours={p: sum(i.hours for i in items if i.programme == p) for p in ("01", "02", "03")},
             target=target_for(school_year=plan.school_year, user=plan.user),
@@ -294,7 +302,12 @@ class PlanReviewView(AdminPage):
         done = _done(
             request,
             form,
-            lambda data: decide(plan=plan, comment=data["comment"], acting_user=user),
+            lambda data: decide(
+                plan=plan,
+                comment=data["comment"],
+                acting_user=user,
+                seen_version=data["seen_version"],
+            ),
             success=success,
             to=reverse("training_review:index"),
         )
@@ -309,7 +322,9 @@ class RecordReviewView(AdminPage):
     def dispatch(self, request, *args, **kwargs):
         if not self.has_permission():
             return self.handle_no_permission()
-        self.record = get_object_or_404(records_in_reach(request.user), pk=kwargs["pk"])
+        self.record = get_object_or_404(
+            records_in_reach(request.user).prefetch_related("evidence"), pk=kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -328,6 +343,8 @@ class RecordReviewView(AdminPage):
         context.update(
             record=record,
             evidence=list(record.evidence.all()),
+            # What the page shows is what its decision decides (the services check it).
+            version=record_version(record),
             history=_history(record),
             decision_form=kwargs.get("decision_form") or DecisionForm(),
             amend_form=kwargs.get("amend_form")
@@ -350,13 +367,19 @@ class RecordReviewView(AdminPage):
         decisions = {
             "approve": (
                 lambda data: training_record_approve(
-                    record=record, comment=data["comment"], acting_user=user
+                    record=record,
+                    comment=data["comment"],
+                    acting_user=user,
+                    seen_version=data["seen_version"],
                 ),
                 _("The record is approved: its hours count."),
             ),
             "reject": (
                 lambda data: training_record_reject(
-                    record=record, reason=data["comment"], acting_user=user
+                    record=record,
+                    reason=data["comment"],
+                    acting_user=user,
+                    seen_version=data["seen_version"],
                 ),
                 _("The record is rejected."),
             ),

@@ -49,6 +49,7 @@ from training.models import (
     YearSummary,
 )
 from training.reminders.demo import build_reminders
+from training.review_selectors import plan_version, record_version
 from training.selectors import TRAINEE_POSITIONS, summary_keys
 from training.services import (
     attempt_submit,
@@ -562,9 +563,16 @@ def _demo_school_year(ctx: DemoContext, content: YearContent, rng) -> dict[str, 
             if state != "draft":
                 plan_submit(plan=plan, acting_user=person)
                 if state == "approved":
-                    plan_approve(plan=plan, acting_user=manager, comment="Đồng ý.")
+                    plan_approve(
+                        plan=plan, acting_user=manager, comment="Đồng ý.", seen_version=_seen(plan)
+                    )
                 elif state == "returned":
-                    plan_return(plan=plan, acting_user=manager, comment=RETURN_COMMENT)
+                    plan_return(
+                        plan=plan,
+                        acting_user=manager,
+                        comment=RETURN_COMMENT,
+                        seen_version=_seen(plan),
+                    )
             for module in chosen if ahead else chosen[:1]:
                 _study(module, person)
                 counts["completions"] += 1
@@ -584,10 +592,20 @@ def _demo_school_year(ctx: DemoContext, content: YearContent, rng) -> dict[str, 
         )
         counts["records"] += 1
         if index % 4 == 0:
-            training_record_approve(record=record, acting_user=manager)
+            training_record_approve(record=record, acting_user=manager, seen_version=_seen(record))
         elif index % 4 == 1:
-            training_record_reject(record=record, acting_user=manager, reason=REJECT_REASON)
+            training_record_reject(
+                record=record, acting_user=manager, reason=REJECT_REASON, seen_version=_seen(record)
+            )
     return counts
+
+
+def _seen(item: TrainingPlan | TrainingRecord) -> str:
+    """The version the demo's manager decides on: the plan or record as it is stored (a person's
+    decision carries the version they were shown)."""
+    if isinstance(item, TrainingPlan):
+        return plan_version(TrainingPlan.objects.get(pk=item.pk))
+    return record_version(TrainingRecord.objects.get(pk=item.pk))
 
 
 def _demo_teacher(ctx: DemoContext, content: YearContent, rng) -> None:
@@ -603,9 +621,16 @@ def _demo_teacher(ctx: DemoContext, content: YearContent, rng) -> None:
     first, _last = school_year_dates(content.school_year)
     day = max(first + timedelta(days=20), ctx.today - timedelta(days=40))
     approved = _record(teacher, *FACE_TO_FACE[1], start=day)
-    training_record_approve(record=approved, acting_user=manager, comment="Đủ minh chứng.")
+    training_record_approve(
+        record=approved,
+        acting_user=manager,
+        comment="Đủ minh chứng.",
+        seen_version=_seen(approved),
+    )
     rejected = _record(teacher, *FACE_TO_FACE[2], start=day + timedelta(days=10), files=False)
-    training_record_reject(record=rejected, acting_user=manager, reason=REJECT_REASON)
+    training_record_reject(
+        record=rejected, acting_user=manager, reason=REJECT_REASON, seen_version=_seen(rejected)
+    )
     _record(
         teacher,
         *FACE_TO_FACE[3],

@@ -113,7 +113,15 @@ class TrainingRecordForm(forms.Form):
 # The manager's screens (Wagtail admin) --------------------------------------------------------
 
 
-class DecisionForm(forms.Form):
+class SeenVersionForm(forms.Form):
+    """A reviewer's decision on a plan or record: it carries the version the page showed
+    (training.review_selectors), which the page writes itself (templates: `seen_version`); the
+    service refuses it when the plan or record changed since, or when it is missing."""
+
+    seen_version = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+
+class DecisionForm(SeenVersionForm):
     comment = forms.CharField(
         label=_("Comment"),
         required=False,
@@ -123,16 +131,22 @@ class DecisionForm(forms.Form):
 
 
 class IdsField(forms.Field):
-    """The ids of the items ticked in a list (checkboxes sharing one name), as integers."""
+    """The items ticked in a list (checkboxes sharing one name, each "id:version" with the
+    version the row showed), as {id: version}. An id without a version gets "": the service
+    refuses it as changed since shown."""
 
     widget = forms.MultipleHiddenInput
     default_error_messages = {"invalid": _("The selection is not valid. Reload the page.")}
 
     def to_python(self, value):
+        items = {}
         try:
-            return [int(item) for item in value or []]
+            for item in value or []:
+                pk, _sep, version = str(item).partition(":")
+                items.setdefault(int(pk), version[:64])
         except (TypeError, ValueError):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return items
 
 
 class BulkDecisionForm(forms.Form):
@@ -163,12 +177,12 @@ class BulkDecisionForm(forms.Form):
             return set()
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(SeenVersionForm):
     until = forms.DateField(label=_("Allow submission until"), widget=DateInput)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AmendForm(forms.Form):
+class AmendForm(SeenVersionForm):
     hours = forms.IntegerField(label=_("Hours (tiết)"))
     programme = forms.ChoiceField(label=_("Counts toward"), choices=Programme.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

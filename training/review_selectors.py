@@ -1,9 +1,16 @@
 """Reads for the managers' front door: what waits for a decision (the admin home panel) and a
 person's page (training.admin_person). Like training.selectors, whose reach they reuse: who
-may see whom is decided by `units_visible_to`, nowhere else."""
+may see whom is decided by `units_visible_to`, nowhere else.
 
+And the version of a plan or face-to-face record a reviewer is shown (`plan_version`,
+`record_version`): a decision carries it back, and the services refuse it when the thing
+changed in between."""
+
+import hashlib
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
@@ -24,6 +31,69 @@ from training.selectors import people_in_reach, units_visible_to
 
 #: How many audit entries a person's page shows (newest first).
 PERSON_HISTORY_LIMIT = 100
+
+
+# The version a reviewer is shown ----------------------------------------------------------------
+#
+# A digest of what the review screens show of a plan or record, and of what its owner can change:
+# it changes with every correction, resubmission, evidence file added or removed and decision,
+# whichever code path wrote it, with no column that each write must remember to bump (and no
+# migration). Equal content is the same version: a decision on it decides what was shown. It is
+# also the API's ETag.
+
+
+def _instant(value: datetime | None) -> int | None:
+    return None if value is None else round(value.timestamp() * 1_000_000)
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _digest(parts: list) -> str:
+    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def record_version(record: TrainingRecord) -> str:
+    """The version of a face-to-face record: its status, what its owner filled in and the ids of
+    its evidence files (prefetch `evidence` to spare a query per record)."""
+    return _digest(
+        [
+            "record",
+            record.pk,
+            record.status,
+            _instant(record.submitted_at),
+            record.school_year,
+            record.title,
+            record.organiser,
+            _day(record.start_date),
+            _day(record.end_date),
+            record.hours,
+            record.programme,
+            None if record.score is None else f"{record.score:.2f}",
+            sorted(evidence.pk for evidence in record.evidence.all()),
+        ]
+    )
+
+
+def plan_version(plan: TrainingPlan) -> str:
+    """The version of a plan: its status, when it was submitted, decided or reopened until, and
+    its modules with their programme and hours (prefetch `items` to spare a query per plan)."""
+    return _digest(
+        [
+            "plan",
+            plan.pk,
+            plan.status,
+            _instant(plan.submitted_at),
+            _instant(plan.decided_at),
+            _day(plan.reopened_until),
+            sorted(
+                [item.module_id, item.programme, item.hours, item.assigned]
+                for item in plan.items.all()
+            ),
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -111,3 +181,14 @@ def person_history(person: User, *, limit: int = PERSON_HISTORY_LIMIT) -> list[M
         .select_related("user", "content_type")
         .order_by("-timestamp", "-pk")[:limit]
     )
+
+
+def with_versions(items: Iterable[TrainingPlan | TrainingRecord]) -> list:
+    """The plans or records, each with its `version` as a queue shows it (prefetch their
+    `items` or `evidence`)."""
+    items = list(items)
+    for item in items:
+        item.version = (
+            plan_version(item) if isinstance(item, TrainingPlan) else record_version(item)
+        )
+    return items

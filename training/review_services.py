@@ -6,11 +6,15 @@ permission and the reach checked again, audited. So an item that cannot be decid
 someone else meanwhile, its school year closed, its person moved out of reach — stops only
 itself; the others are decided, and the outcome says which could not be and why.
 
+Each selected item carries the version the manager was shown in the queue
+(training.review_selectors); one that changed since (corrected, resubmitted, decided by someone
+else) is refused with the service's sentence, like one decided meanwhile.
+
 Ids that are not among the plans or records in the manager's reach (out of reach, unknown, the
 manager's own) are never decided and only counted as "not found": the outcome does not say
 whether they exist."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -59,10 +63,10 @@ def _reasons(error: ValidationError | PermissionDenied) -> str:
 def _decide_each(
     *,
     queryset,
-    ids: Iterable[int],
+    items: Mapping[int, str | None],
     decide: Callable,
 ) -> BulkOutcome:
-    wanted = list(dict.fromkeys(ids))
+    wanted = list(items)
     if not wanted:
         raise ValidationError({"ids": ERROR_BULK_NONE})
     if len(wanted) > BULK_MAX:
@@ -74,53 +78,63 @@ def _decide_each(
         if item is None:
             continue
         try:
-            outcome.decided.append(decide(item))
+            outcome.decided.append(decide(item, items[pk]))
         except (ValidationError, PermissionDenied) as error:
             outcome.refused.append(Refusal(item=item, reason=_reasons(error)))
     return outcome
 
 
 def plans_decide(
-    *, ids: Iterable[int], action: str, comment: str, acting_user: User
+    *, items: Mapping[int, str | None], action: str, comment: str, acting_user: User
 ) -> BulkOutcome:
-    """Approve or return (`action` "approve" or "return") each of the plans named by `ids`.
-    Returning needs a comment, as one by one: without it nothing is decided."""
+    """Approve or return (`action` "approve" or "return") each of the plans named by `items`
+    ({id: the version shown}). Returning needs a comment, as one by one: without it nothing is
+    decided."""
     comment = nfc(comment)
     if action == "approve":
 
-        def decide(plan):
-            return plan_approve(plan=plan, comment=comment, acting_user=acting_user)
+        def decide(plan, seen):
+            return plan_approve(
+                plan=plan, comment=comment, acting_user=acting_user, seen_version=seen
+            )
 
     elif action == "return":
         if not comment:
             raise ValidationError({"comment": ERROR_COMMENT_REQUIRED})
 
-        def decide(plan):
-            return plan_return(plan=plan, comment=comment, acting_user=acting_user)
+        def decide(plan, seen):
+            return plan_return(
+                plan=plan, comment=comment, acting_user=acting_user, seen_version=seen
+            )
 
     else:
         raise ValidationError({"action": ERROR_BULK_ACTION})
-    return _decide_each(queryset=plans_in_reach(acting_user), ids=ids, decide=decide)
+    return _decide_each(queryset=plans_in_reach(acting_user), items=items, decide=decide)
 
 
 def records_decide(
-    *, ids: Iterable[int], action: str, comment: str, acting_user: User
+    *, items: Mapping[int, str | None], action: str, comment: str, acting_user: User
 ) -> BulkOutcome:
     """Approve or reject (`action` "approve" or "reject") each of the face-to-face records named
-    by `ids`. Rejecting needs a reason, as one by one: without it nothing is decided."""
+    by `items` ({id: the version shown}). Rejecting needs a reason, as one by one: without it
+    nothing is decided."""
     comment = nfc(comment)
     if action == "approve":
 
-        def decide(record):
-            return training_record_approve(record=record, comment=comment, acting_user=acting_user)
+        def decide(record, seen):
+            return training_record_approve(
+                record=record, comment=comment, acting_user=acting_user, seen_version=seen
+            )
 
     elif action == "reject":
         if not comment:
             raise ValidationError({"comment": ERROR_REASON_REQUIRED})
 
-        def decide(record):
-            return training_record_reject(record=record, reason=comment, acting_user=acting_user)
+        def decide(record, seen):
+            return training_record_reject(
+                record=record, reason=comment, acting_user=acting_user, seen_version=seen
+            )
 
     else:
         raise ValidationError({"action": ERROR_BULK_ACTION})
-    return _decide_each(queryset=records_in_reach(acting_user), ids=ids, decide=decide)
+    return _decide_each(queryset=records_in_reach(acting_user), items=items, decide=decide)

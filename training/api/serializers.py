@@ -26,6 +26,7 @@ from training.models import (
     YearStatus,
     YearSummary,
 )
+from training.review_selectors import plan_version, record_version
 from training.selectors import TRAINEE_POSITIONS
 
 #: The largest id a database key holds (a 64-bit signed integer).
@@ -392,11 +393,18 @@ class EvidenceSerializer(serializers.ModelSerializer):
         )
 
 
+VERSION_HELP = (
+    "The version shown (also the ETag of one): a manager's decision sends it back, quoted, in "
+    "If-Match."
+)
+
+
 class TrainingRecordSerializer(serializers.ModelSerializer):
     person = PersonRefSerializer(source="user")
     unit = serializers.SerializerMethodField()
     decided_by = serializers.SerializerMethodField()
     evidence = EvidenceSerializer(many=True)
+    version = serializers.SerializerMethodField(help_text=VERSION_HELP)
 
     class Meta:
         model = TrainingRecord
@@ -418,6 +426,7 @@ class TrainingRecordSerializer(serializers.ModelSerializer):
             "decided_by",
             "reason",
             "evidence",
+            "version",
         ]
 
     @extend_schema_field(UnitRefSerializer(allow_null=True))
@@ -428,6 +437,9 @@ class TrainingRecordSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_decided_by(self, record) -> str | None:
         return record.decided_by.full_name if record.decided_by else None
+
+    def get_version(self, record) -> str:
+        return record_version(record)
 
 
 class TrainingRecordInput(serializers.Serializer):
@@ -492,6 +504,7 @@ class PlanSerializer(serializers.ModelSerializer):
     person = PersonRefSerializer(source="user")
     decided_by = serializers.SerializerMethodField()
     hours = serializers.SerializerMethodField()
+    version = serializers.SerializerMethodField(help_text=VERSION_HELP)
 
     class Meta:
         model = TrainingPlan
@@ -508,6 +521,7 @@ class PlanSerializer(serializers.ModelSerializer):
             "reopened_until",
             "created_at",
             "updated_at",
+            "version",
         ]
 
     @extend_schema_field(serializers.CharField(allow_null=True))
@@ -517,6 +531,9 @@ class PlanSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.INT)
     def get_hours(self, plan) -> int:
         return sum(item.hours for item in plan.items.all())
+
+    def get_version(self, plan) -> str:
+        return plan_version(plan)
 
 
 class PlanDetailSerializer(PlanSerializer):

@@ -4,6 +4,7 @@ turned into the API's error shape by portal.api.errors."""
 
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.http import parse_etags
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -15,7 +16,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -24,6 +25,7 @@ from rest_framework.views import APIView
 from courses.api.views import ID_PATTERN
 from courses.models import LessonPage, ModulePage
 from courses.school_year import current_school_year
+from portal.api.schema import ErrorSerializer
 from training.api import filters, selectors
 from training.api import serializers as s
 from training.api.permissions import CanAssign, CanReadSummaries, CanReviewPlans, CanReviewRecords
@@ -64,6 +66,77 @@ ERROR_NOT_RECORDED = _(
     "Nothing was recorded: the module is not open for study, the school year is closed, or "
     "your account has no staff profile."
 )
+
+
+ERROR_IF_MATCH_REQUIRED = _(
+    "Send the If-Match header with the ETag the record or plan had when you read it (GET): "
+    "a decision applies only to the version you saw."
+)
+
+
+class PreconditionRequired(APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_code = "precondition_required"
+    default_detail = ERROR_IF_MATCH_REQUIRED
+
+
+#: A reviewer's decision names the version it decides (training.services: seen_version).
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The ETag of the record or plan as you read it, quoted: "…".',
+)
+#: GET and every change answer with the version they show.
+ETAG = OpenApiParameter(
+    "ETag",
+    str,
+    OpenApiParameter.HEADER,
+    response=[200, 201],
+    description="The version shown: send it in If-Match to decide on it.",
+)
+DECISION_REFUSALS = {
+    412: OpenApiResponse(
+        ErrorSerializer,
+        description="changed_since_seen: it changed after the version in If-Match; nothing "
+        "was decided.",
+    ),
+    428: OpenApiResponse(
+        ErrorSerializer, description="precondition_required: If-Match is missing (or `*`)."
+    ),
+}
+
+
+def decision(summary: str, request, response) -> dict:
+    """The schema of a reviewer's decision: If-Match required, 412 and 428 besides."""
+    return {
+        "summary": summary,
+        "request": request,
+        "parameters": [IF_MATCH, ETAG],
+        "responses": {200: response, **DECISION_REFUSALS},
+    }
+
+
+def seen_version(request) -> str:
+    """The version a decision was taken on: the one ETag of If-Match, unquoted. Missing, empty
+    or `*` (any version) is 428; an ETag that does not match strongly (weak, several, unknown)
+    gives "", which the service refuses as changed (412)."""
+    etags = parse_etags(request.headers.get("If-Match", ""))
+    if not etags or etags == ["*"]:
+        raise PreconditionRequired()
+    strong = [etag[1:-1] for etag in etags if etag.startswith('"')]
+    return strong[0] if len(strong) == 1 else ""
+
+
+class VersionETagMixin:
+    """Answers that show one record or plan say its version in ETag (its `version` field)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        data = getattr(response, "data", None)
+        if response.status_code in (200, 201) and isinstance(data, dict) and data.get("version"):
+            response["ETag"] = f'"{data["version"]}"'
+        return super().finalize_response(request, response, *args, **kwargs)
 
 
 def _open_modules():
@@ -256,9 +329,14 @@ _RECORD_PARSERS = [MultiPartParser, FormParser, JSONParser]
 
 @extend_schema_view(
     list=extend_schema(summary="Face-to-face training records: mine, or ?scope=reach (managers)"),
-    retrieve=extend_schema(summary="One record (mine, or of someone in my reach)"),
+    retrieve=extend_schema(
+        summary="One record (mine, or of someone in my reach), its version in ETag",
+        parameters=[ETAG],
+    ),
 )
-class TrainingRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+class TrainingRecordViewSet(
+    VersionETagMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet
+):
     serializer_class = s.TrainingRecordSerializer
     filterset_class = filters.TrainingRecordFilter
     ordering_fields = ["start_date", "submitted_at", "decided_at"]
@@ -354,42 +432,52 @@ class TrainingRecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ap
         return self._correct(request, partial=True)
 
     @extend_schema(
-        summary="Approve a record of someone in my reach (managers)",
-        request=s.DecisionInput,
-        responses=s.TrainingRecordSerializer,
+        **decision(
+            "Approve a record of someone in my reach, as I read it (managers)",
+            s.DecisionInput,
+            s.TrainingRecordSerializer,
+        )
     )
     @action(detail=True, methods=["post"], permission_classes=[CanReviewRecords])
     def approve(self, request, pk=None):
+        record, seen = self.get_object(), seen_version(request)
         data = self.input(s.DecisionInput)
         record = training_record_approve(
-            record=self.get_object(), comment=data["comment"], acting_user=request.user
+            record=record, comment=data["comment"], acting_user=request.user, seen_version=seen
         )
         return self.output(s.TrainingRecordSerializer, self._fresh(record))
 
     @extend_schema(
-        summary="Reject a record of someone in my reach, saying why (managers)",
-        request=s.RejectInput,
-        responses=s.TrainingRecordSerializer,
+        **decision(
+            "Reject a record of someone in my reach, as I read it, saying why (managers)",
+            s.RejectInput,
+            s.TrainingRecordSerializer,
+        )
     )
     @action(detail=True, methods=["post"], permission_classes=[CanReviewRecords])
     def reject(self, request, pk=None):
+        record, seen = self.get_object(), seen_version(request)
         data = self.input(s.RejectInput)
         record = training_record_reject(
-            record=self.get_object(), reason=data["reason"], acting_user=request.user
+            record=record, reason=data["reason"], acting_user=request.user, seen_version=seen
         )
         return self.output(s.TrainingRecordSerializer, self._fresh(record))
 
     @extend_schema(
-        summary="Correct the hours or programme of an approved record in my reach, with the "
-        "reason (managers)",
-        request=s.AmendInput,
-        responses=s.TrainingRecordSerializer,
+        **decision(
+            "Correct the hours or programme of an approved record in my reach, as I read it, "
+            "with the reason (managers)",
+            s.AmendInput,
+            s.TrainingRecordSerializer,
+        )
     )
     @action(detail=True, methods=["post"], permission_classes=[CanReviewRecords])
     def amend(self, request, pk=None):
-        record = self.get_object()
+        record, seen = self.get_object(), seen_version(request)
         data = self.input(s.AmendInput)
-        record = training_record_amend(record=record, acting_user=request.user, **data)
+        record = training_record_amend(
+            record=record, acting_user=request.user, seen_version=seen, **data
+        )
         return self.output(s.TrainingRecordSerializer, self._fresh(record))
 
     @extend_schema(
@@ -433,10 +521,12 @@ def _merge(data, defaults: dict):
 @extend_schema_view(
     list=extend_schema(summary="Yearly training plans: mine, or ?scope=reach (managers)"),
     retrieve=extend_schema(
-        summary="One plan with its modules and history", responses=s.PlanDetailSerializer
+        summary="One plan with its modules and history, its version in ETag",
+        responses=s.PlanDetailSerializer,
+        parameters=[ETAG],
     ),
 )
-class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+class PlanViewSet(VersionETagMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     serializer_class = s.PlanSerializer
     filterset_class = filters.PlanFilter
     ordering_fields = ["school_year", "submitted_at", "updated_at"]
@@ -484,22 +574,27 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
         return self._detail(plan_submit(plan=self.get_object(), acting_user=request.user))
 
     @extend_schema(
-        summary="Approve a submitted plan (managers)",
-        request=s.DecisionInput,
-        responses=s.PlanDetailSerializer,
+        **decision(
+            "Approve a submitted plan, as I read it (managers)",
+            s.DecisionInput,
+            s.PlanDetailSerializer,
+        )
     )
     @action(detail=True, methods=["post"], permission_classes=[CanReviewPlans])
     def approve(self, request, pk=None):
+        plan, seen = self.get_object(), seen_version(request)
         data = self.input(s.DecisionInput)
         plan = plan_approve(
-            plan=self.get_object(), comment=data["comment"], acting_user=request.user
+            plan=plan, comment=data["comment"], acting_user=request.user, seen_version=seen
         )
         return self._detail(plan)
 
     @extend_schema(
-        summary="Return a submitted plan for revision, saying what to change (managers)",
-        request=s.DecisionInput,
-        responses=s.PlanDetailSerializer,
+        **decision(
+            "Return a submitted plan for revision, as I read it, saying what to change (managers)",
+            s.DecisionInput,
+            s.PlanDetailSerializer,
+        )
     )
     @action(
         detail=True,
@@ -509,23 +604,28 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
         permission_classes=[CanReviewPlans],
     )
     def return_plan(self, request, pk=None):
+        plan, seen = self.get_object(), seen_version(request)
         data = self.input(s.DecisionInput)
         plan = plan_return(
-            plan=self.get_object(), comment=data["comment"], acting_user=request.user
+            plan=plan, comment=data["comment"], acting_user=request.user, seen_version=seen
         )
         return self._detail(plan)
 
     @extend_schema(
-        summary="Let a person in my reach revise and submit their plan after the deadline, "
-        "until a day (managers)",
-        request=s.PlanReopenInput,
-        responses=s.PlanDetailSerializer,
+        **decision(
+            "Let a person in my reach revise and submit their plan after the deadline, until "
+            "a day, as I read it (managers)",
+            s.PlanReopenInput,
+            s.PlanDetailSerializer,
+        )
     )
     @action(detail=True, methods=["post"], permission_classes=[CanReviewPlans])
     def reopen(self, request, pk=None):
-        plan = self.get_object()
+        plan, seen = self.get_object(), seen_version(request)
         data = self.input(s.PlanReopenInput)
-        return self._detail(plan_reopen(plan=plan, acting_user=request.user, **data))
+        return self._detail(
+            plan_reopen(plan=plan, acting_user=request.user, seen_version=seen, **data)
+        )
 
     @extend_schema(
         summary="What my plan for a school year may contain, its target and deadline",

@@ -235,3 +235,13 @@ def record_values(**changes):
     }
     values.update(changes)
     return values
+
+
+def seen(item) -> str:
+    """The version of a plan or face-to-face record as a reviewer is shown it (stored now): what a
+    person's decision carries (training.services: seen_version)."""
+    from training.models import TrainingPlan
+    from training.review_selectors import plan_version, record_version
+
+    item = type(item).objects.get(pk=item.pk)
+    return plan_version(item) if isinstance(item, TrainingPlan) else record_version(item)

@@ -44,6 +44,11 @@ _CODES = {
 }
 
 
+#: Services' refusals that are not about the data sent, by their code: their status (else 400).
+#: A decision on a record or plan that changed after the version the client read (If-Match).
+SERVICE_STATUSES = {"changed_since_seen": status.HTTP_412_PRECONDITION_FAILED}
+
+
 def error_body(code: str, message, fields: dict | None = None) -> dict:
     return {"error": {"code": code, "message": force_str(message), "fields": fields or {}}}
 
@@ -134,5 +139,5 @@ def exception_handler(exc, context):
     set_rollback()
     status_code = exc.status_code
     if isinstance(exc, exceptions.ValidationError):
-        status_code = status.HTTP_400_BAD_REQUEST
+        status_code = SERVICE_STATUSES.get(code, status.HTTP_400_BAD_REQUEST)
     return Response(error_body(code, message, fields), status=status_code, headers=headers)

@@ -21,7 +21,7 @@ from training.services import (
     training_record_submit,
     year_close,
 )
-from training.tests.conftest import record_values, this_year
+from training.tests.conftest import record_values, seen, this_year
 
 INDEX = "training_review:index"
 
@@ -63,12 +63,18 @@ def stranger_record(other_school, make_person):
     return training_record_submit(**record_values(), acting_user=person)
 
 
-def post(client, queue, ids, action, comment=""):
+def post(client, queue, items, action, comment=""):
+    """Tick `items` in a queue as it shows them now: each plan or record with its version (an
+    id or any other value is sent as it is) and decide."""
+    ticked = [
+        f"{item.pk}:{seen(item)}" if isinstance(item, TrainingPlan | TrainingRecord) else item
+        for item in items
+    ]
     return client.post(
         reverse(INDEX),
         {
             "queue": queue,
-            f"{queue}-ids": ids,
+            f"{queue}-ids": ticked,
             f"{queue}-action": action,
             f"{queue}-comment": comment,
         },
@@ -87,9 +93,9 @@ def test_the_queue_offers_checkboxes_and_bulk_buttons(client, school_manager, pl
     client.force_login(school_manager)
     html = client.get(reverse(INDEX)).content.decode()
     for plan in plans:
-        assert f'name="plans-ids" value="{plan.pk}"' in html
+        assert f'name="plans-ids" value="{plan.pk}:{seen(plan)}"' in html
     for record in records:
-        assert f'name="records-ids" value="{record.pk}"' in html
+        assert f'name="records-ids" value="{record.pk}:{seen(record)}"' in html
     assert 'name="plans-action" value="return"' in html
     assert 'name="records-action" value="reject"' in html
     # "Select all" is a JavaScript nicety from a static file; no inline script.
@@ -99,7 +105,7 @@ def test_the_queue_offers_checkboxes_and_bulk_buttons(client, school_manager, pl
 
 def test_many_plans_are_approved_at_once(client, school_manager, plans):
     client.force_login(school_manager)
-    response = post(client, "plans", [p.pk for p in plans], "approve")
+    response = post(client, "plans", plans, "approve")
     assert response.status_code == 302
     assert response.url == reverse(INDEX)
     assert statuses(TrainingPlan, plans) == [PlanStatus.APPROVED] * 3
@@ -111,7 +117,7 @@ def test_many_plans_are_approved_at_once(client, school_manager, plans):
 
 def test_plans_returned_in_bulk_carry_the_comment(client, school_manager, plans):
     client.force_login(school_manager)
-    response = post(client, "plans", [plans[0].pk, plans[1].pk], "return", "Thêm mô-đun 03.")
+    response = post(client, "plans", [plans[0], plans[1]], "return", "Thêm mô-đun 03.")
     assert response.status_code == 302
     assert statuses(TrainingPlan, plans) == [
         PlanStatus.RETURNED,
@@ -123,19 +129,19 @@ def test_plans_returned_in_bulk_carry_the_comment(client, school_manager, plans)
 
 def test_returning_without_a_comment_changes_nothing(client, school_manager, plans):
     client.force_login(school_manager)
-    response = post(client, "plans", [p.pk for p in plans], "return", "   ")
+    response = post(client, "plans", plans, "return", "   ")
     assert response.status_code == 200
     html = response.content.decode()
     assert str(ERROR_COMMENT_REQUIRED) in html
     # The ticked rows stay ticked, so the manager only adds the comment.
-    assert f'value="{plans[0].pk}" id="plan-{plans[0].pk}" checked' in html
+    assert f'value="{plans[0].pk}:{seen(plans[0])}" id="plan-{plans[0].pk}" checked' in html
     assert statuses(TrainingPlan, plans) == [PlanStatus.SUBMITTED] * 3
     assert not ModelLogEntry.objects.filter(action="hoctap.plan_returned").exists()
 
 
 def test_rejecting_without_a_reason_changes_nothing(client, school_manager, records):
     client.force_login(school_manager)
-    response = post(client, "records", [r.pk for r in records], "reject")
+    response = post(client, "records", records, "reject")
     assert response.status_code == 200
     assert str(ERROR_REASON_REQUIRED) in response.content.decode()
     assert statuses(TrainingRecord, records) == [RecordStatus.SUBMITTED] * 3
@@ -151,20 +157,20 @@ def test_nothing_selected_is_explained(client, school_manager, plans):
 
 def test_a_tampered_selection_is_refused_whole(client, school_manager, plans):
     client.force_login(school_manager)
-    response = post(client, "plans", [plans[0].pk, "1; DROP"], "approve")
+    response = post(client, "plans", [plans[0], "1; DROP"], "approve")
     assert response.status_code == 200
     assert statuses(TrainingPlan, plans) == [PlanStatus.SUBMITTED] * 3
-    response = post(client, "plans", [plans[0].pk], "delete")
+    response = post(client, "plans", [plans[0]], "delete")
     assert response.status_code == 200
     assert statuses(TrainingPlan, plans) == [PlanStatus.SUBMITTED] * 3
 
 
 def test_records_approved_and_rejected_in_bulk(client, school_manager, records):
     client.force_login(school_manager)
-    response = post(client, "records", [records[0].pk, records[1].pk], "approve")
+    response = post(client, "records", [records[0], records[1]], "approve")
     assert response.status_code == 302
     assert "Đã duyệt 2 hồ sơ bồi dưỡng tập trung" in shown_messages(response)
-    response = post(client, "records", [records[2].pk], "reject", "Thiếu minh chứng.")
+    response = post(client, "records", [records[2]], "reject", "Thiếu minh chứng.")
     assert response.status_code == 302
     assert statuses(TrainingRecord, records) == [
         RecordStatus.APPROVED,
@@ -178,7 +184,7 @@ def test_an_id_out_of_reach_is_never_decided_nor_named(
     client, school_manager, plans, stranger_plan, records, stranger_record
 ):
     client.force_login(school_manager)
-    response = post(client, "plans", [plans[0].pk, stranger_plan.pk, 987654], "approve")
+    response = post(client, "plans", [plans[0], stranger_plan, 987654], "approve")
     assert response.status_code == 302
     stranger_plan.refresh_from_db()
     assert stranger_plan.status == PlanStatus.SUBMITTED
@@ -188,7 +194,7 @@ def test_an_id_out_of_reach_is_never_decided_nor_named(
     # Out of reach and unknown are counted alike; the stranger is never named.
     assert "2 mục đã chọn" in said and "Vàng Thị Mai" not in said
 
-    response = post(client, "records", [stranger_record.pk], "reject", "Không hợp lệ.")
+    response = post(client, "records", [stranger_record], "reject", "Không hợp lệ.")
     assert response.status_code == 302
     stranger_record.refresh_from_db()
     assert stranger_record.status == RecordStatus.SUBMITTED
@@ -199,9 +205,9 @@ def test_an_item_decided_meanwhile_is_reported_and_the_rest_decided(
     client, school_manager, office_staff, plans
 ):
     # Someone else approved the first plan after the manager loaded the queue.
-    plan_approve(plan=plans[0], acting_user=office_staff)
+    plan_approve(plan=plans[0], acting_user=office_staff, seen_version=seen(plans[0]))
     client.force_login(school_manager)
-    response = post(client, "plans", [p.pk for p in plans], "return", "Chọn lại mô-đun.")
+    response = post(client, "plans", plans, "return", "Chọn lại mô-đun.")
     assert response.status_code == 302
     assert statuses(TrainingPlan, plans) == [
         PlanStatus.APPROVED,
@@ -218,10 +224,12 @@ def test_an_item_decided_meanwhile_is_reported_and_the_rest_decided(
 
 
 def test_a_closed_year_stops_only_its_records(client, school_manager, office_staff, records):
-    training_record_approve(record=records[0], acting_user=office_staff)
+    training_record_approve(
+        record=records[0], acting_user=office_staff, seen_version=seen(records[0])
+    )
     year_close(unit=school_manager.profile.unit, school_year=this_year(), acting_user=office_staff)
     client.force_login(school_manager)
-    response = post(client, "records", [r.pk for r in records], "approve")
+    response = post(client, "records", records, "approve")
     assert response.status_code == 302
     said = shown_messages(response)
     assert str(ERROR_RECORD_NOT_PENDING) in said
@@ -234,14 +242,14 @@ def test_nobody_decides_their_own_plan_in_bulk(client, school, make_person, make
     plan = plan_save(school_year=this_year(), modules=[make_module(hours=40)], acting_user=manager)
     plan = plan_submit(plan=plan, acting_user=manager)
     client.force_login(manager)
-    response = post(client, "plans", [plan.pk], "approve")
+    response = post(client, "plans", [plan], "approve")
     assert response.status_code == 302
     assert TrainingPlan.objects.get(pk=plan.pk).status == PlanStatus.SUBMITTED
 
 
 def test_a_teacher_cannot_post_bulk_decisions(client, teachers, plans):
     client.force_login(teachers[1])
-    response = post(client, "plans", [plans[0].pk], "approve")
+    response = post(client, "plans", [plans[0]], "approve")
     assert response.status_code in (302, 403)
     assert TrainingPlan.objects.get(pk=plans[0].pk).status == PlanStatus.SUBMITTED
 
@@ -261,11 +269,20 @@ def test_the_services_refuse_too_many_and_need_a_reason(school_manager, plans, r
 
     with pytest.raises(ValidationError):
         plans_decide(
-            ids=range(1, BULK_MAX + 2), action="approve", comment="", acting_user=school_manager
+            items=dict.fromkeys(range(1, BULK_MAX + 2), ""),
+            action="approve",
+            comment="",
+            acting_user=school_manager,
         )
+    items = {records[0].pk: seen(records[0])}
     with pytest.raises(ValidationError):
-        records_decide(ids=[records[0].pk], action="reject", comment="", acting_user=school_manager)
-    outcome = records_decide(
-        ids=[records[0].pk, records[0].pk], action="approve", comment="", acting_user=school_manager
-    )
+        records_decide(items=items, action="reject", comment="", acting_user=school_manager)
+    outcome = records_decide(items=items, action="approve", comment="", acting_user=school_manager)
     assert len(outcome.decided) == 1 and not outcome.refused and outcome.not_found == 0
+
+
+def test_an_item_ticked_twice_is_decided_once(client, school_manager, records):
+    client.force_login(school_manager)
+    post(client, "records", [records[0], records[0], f"{records[0].pk}:other"], "approve")
+    entries = ModelLogEntry.objects.filter(action="hoctap.record_approve", user=school_manager)
+    assert entries.count() == 1

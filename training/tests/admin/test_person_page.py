@@ -11,7 +11,7 @@ from training.services import (
     training_record_reject,
     training_record_submit,
 )
-from training.tests.conftest import pdf_file, record_values, shifted, this_year
+from training.tests.conftest import pdf_file, record_values, seen, shifted, this_year
 
 
 def person_url(person, **params):
@@ -28,12 +28,22 @@ def history(teacher, school_manager, make_module):
     module = make_module(hours=40, code="GVPT 07")
     plan = plan_save(school_year=this_year(), modules=[module], acting_user=teacher)
     plan = plan_submit(plan=plan, acting_user=teacher)
-    plan_return(plan=plan, comment="Bổ sung minh chứng.", acting_user=school_manager)
+    plan_return(
+        plan=plan,
+        comment="Bổ sung minh chứng.",
+        acting_user=school_manager,
+        seen_version=seen(plan),
+    )
     plan = plan_submit(plan=plan, acting_user=teacher)
     rejected = training_record_submit(
         **record_values(title="Hội thảo chuyên đề"), acting_user=teacher
     )
-    training_record_reject(record=rejected, reason="Sai chương trình.", acting_user=school_manager)
+    training_record_reject(
+        record=rejected,
+        reason="Sai chương trình.",
+        acting_user=school_manager,
+        seen_version=seen(rejected),
+    )
     waiting = training_record_submit(**record_values(), files=[pdf_file()], acting_user=teacher)
     return plan, rejected, waiting
 

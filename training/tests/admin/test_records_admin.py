@@ -21,7 +21,7 @@ from training.services import (
     plan_submit,
     training_record_submit,
 )
-from training.tests.conftest import pdf_file, record_values, this_year
+from training.tests.conftest import pdf_file, record_values, seen, this_year
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_the_school_manager_approves_a_record_with_its_evidence(
     url = reverse("training_review:record", args=[record.pk])
     page = client.get(url).content.decode()
     assert reverse("training:evidence", args=[record.evidence.get().pk]) in page
-    response = client.post(url, {"action": "approve", "comment": ""})
+    response = client.post(url, {"action": "approve", "comment": "", "seen_version": seen(record)})
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.status == RecordStatus.APPROVED
@@ -97,7 +97,9 @@ def test_plans_are_approved_or_returned_with_a_comment(client, school_manager, p
     url = reverse("training_review:plan", args=[plan.pk])
     response = client.post(url, {"action": "return", "comment": ""})
     assert str(ERROR_COMMENT_REQUIRED) in response.content.decode()
-    response = client.post(url, {"action": "return", "comment": "Chọn thêm GVPT 06."})
+    response = client.post(
+        url, {"action": "return", "comment": "Chọn thêm GVPT 06.", "seen_version": seen(plan)}
+    )
     assert response.status_code == 302
     plan.refresh_from_db()
     assert (plan.status, plan.comment) == (PlanStatus.RETURNED, "Chọn thêm GVPT 06.")

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from tests.api_support import client_for, quiz_answers, this_year
+from tests.api_support import client_for, if_match, quiz_answers, this_year
 from training.models import (
     PlanStatus,
     RecordStatus,
@@ -31,7 +31,9 @@ def test_a_manager_corrects_an_approved_record_and_the_summary_follows(api_world
     url = f"/api/v1/trainings/{record.pk}/amend/"
     manager = client_for(w.manager)
 
-    refused = manager.post(url, {"hours": 30, "programme": "01", "reason": " "}, format="json")
+    refused = manager.post(
+        url, {"hours": 30, "programme": "01", "reason": " "}, format="json", **if_match(record)
+    )
     assert refused.status_code == 400
     assert refused.json()["error"]["fields"] == {"reason": [str(ERROR_REASON_REQUIRED)]}
     out_of_reach = client_for(w.other_manager).post(
@@ -49,6 +51,7 @@ def test_a_manager_corrects_an_approved_record_and_the_summary_follows(api_world
         url,
         {"hours": 30, "programme": "01", "reason": "Giấy chứng nhận ghi 30 tiết."},
         format="json",
+        **if_match(record),
     )
     assert response.status_code == 200, response.json()
     assert response.json()["hours"] == 30
@@ -61,6 +64,7 @@ def test_a_manager_corrects_an_approved_record_and_the_summary_follows(api_world
         f"/api/v1/trainings/{w.record.pk}/amend/",
         {"hours": 8, "programme": "01", "reason": "Sửa."},
         format="json",
+        **if_match(w.record),
     )
     assert waiting.status_code == 400
     assert waiting.json()["error"]["code"] == "record_not_approved"
@@ -74,7 +78,10 @@ def test_a_manager_reopens_a_plan_until_a_day(api_world):
     today = timezone.localdate()
 
     past = office.post(
-        url, {"until": (today - timedelta(days=1)).isoformat(), "reason": "Bổ sung."}, format="json"
+        url,
+        {"until": (today - timedelta(days=1)).isoformat(), "reason": "Bổ sung."},
+        format="json",
+        **if_match(plan),
     )
     assert past.status_code == 400
     assert past.json()["error"]["fields"] == {"until": [str(ERROR_REOPEN_UNTIL_PAST)]}
@@ -83,13 +90,18 @@ def test_a_manager_reopens_a_plan_until_a_day(api_world):
     assert plan.status == PlanStatus.APPROVED
 
     until = (today + timedelta(days=10)).isoformat()
-    response = office.post(url, {"until": until, "reason": "Bổ sung mô-đun."}, format="json")
+    response = office.post(
+        url, {"until": until, "reason": "Bổ sung mô-đun."}, format="json", **if_match(plan)
+    )
     assert response.status_code == 200, response.json()
     plan.refresh_from_db()
     assert plan.status == PlanStatus.RETURNED and plan.reopened_until.isoformat() == until
 
     submitted = office.post(
-        f"/api/v1/plans/{w.plan.pk}/reopen/", {"until": until, "reason": "Sửa."}, format="json"
+        f"/api/v1/plans/{w.plan.pk}/reopen/",
+        {"until": until, "reason": "Sửa."},
+        format="json",
+        **if_match(w.plan),
     )
     assert submitted.status_code == 400
     assert submitted.json()["error"]["code"] == "plan_submitted"

@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.api_support import PDF, client_for, this_year
-from training.models import PlanStatus, RecordStatus, TrainingRecord, YearStatus
+from tests.api_support import PDF, client_for, if_match, this_year
+from training.models import PlanStatus, RecordStatus, TrainingPlan, TrainingRecord, YearStatus
 
 
 def test_a_record_with_evidence_is_sent_as_a_form_and_downloaded_by_its_manager(api_world):
@@ -66,17 +66,27 @@ def test_a_file_that_is_not_what_it_says_is_refused(api_world):
 def test_a_manager_rejects_then_the_teacher_corrects_and_the_manager_approves(api_world):
     w = api_world
     manager, teacher = client_for(w.manager), client_for(w.teacher)
-    reason = manager.post(f"/api/v1/trainings/{w.record.pk}/reject/", {"reason": ""}, format="json")
+    reason = manager.post(
+        f"/api/v1/trainings/{w.record.pk}/reject/",
+        {"reason": ""},
+        format="json",
+        **if_match(w.record),
+    )
     assert reason.status_code == 400 and "reason" in reason.json()["error"]["fields"]
     rejected = manager.post(
-        f"/api/v1/trainings/{w.record.pk}/reject/", {"reason": "Thiếu dấu."}, format="json"
+        f"/api/v1/trainings/{w.record.pk}/reject/",
+        {"reason": "Thiếu dấu."},
+        format="json",
+        **if_match(w.record),
     )
     assert rejected.json()["status"] == RecordStatus.REJECTED
     corrected = teacher.patch(f"/api/v1/trainings/{w.record.pk}/", {"hours": 12}, format="json")
     assert corrected.status_code == 200, corrected.json()
     assert (corrected.json()["status"], corrected.json()["hours"]) == ("submitted", 12)
     assert corrected.json()["title"] == w.record.title
-    approved = manager.post(f"/api/v1/trainings/{w.record.pk}/approve/", {}, format="json")
+    approved = manager.post(
+        f"/api/v1/trainings/{w.record.pk}/approve/", {}, format="json", **if_match(w.record)
+    )
     assert approved.json()["status"] == RecordStatus.APPROVED
     assert approved.json()["decided_by"] == w.manager.full_name
     locked = teacher.patch(f"/api/v1/trainings/{w.record.pk}/", {"hours": 20}, format="json")
@@ -120,10 +130,14 @@ def test_a_plan_is_built_submitted_and_returned(api_world):
     assert [event["action"] for event in submitted["events"]] == ["submitted"]
     assert client_for(w.manager).post(f"/api/v1/plans/{plan['id']}/approve/").status_code == 404
     office = client_for(w.office)
-    needs_comment = office.post(f"/api/v1/plans/{plan['id']}/return/", {}, format="json")
+    seen = if_match(TrainingPlan(pk=plan["id"]))
+    needs_comment = office.post(f"/api/v1/plans/{plan['id']}/return/", {}, format="json", **seen)
     assert needs_comment.status_code == 400
     returned = office.post(
-        f"/api/v1/plans/{plan['id']}/return/", {"comment": "Thêm một mô-đun."}, format="json"
+        f"/api/v1/plans/{plan['id']}/return/",
+        {"comment": "Thêm một mô-đun."},
+        format="json",
+        **seen,
     ).json()
     assert returned["status"] == PlanStatus.RETURNED and returned["comment"] == "Thêm một mô-đun."
 

@@ -19,7 +19,7 @@ from training.services import (
     year_close,
     year_target_set,
 )
-from training.tests.conftest import record_values, shifted, study, this_year
+from training.tests.conftest import record_values, seen, shifted, study, this_year
 
 
 def rows() -> list[tuple]:
@@ -47,7 +47,8 @@ def history(school, teacher, school_manager, make_person, make_module, office_st
     old = [make_module(school_year=last_year, hours=20) for _ in range(2)]
     for person in (teacher, behind):
         plan = plan_save(school_year=last_year, modules=old, acting_user=person)
-        plan_approve(plan=plan_submit(plan=plan, acting_user=person), acting_user=school_manager)
+        plan = plan_submit(plan=plan, acting_user=person)
+        plan_approve(plan=plan, acting_user=school_manager, seen_version=seen(plan))
     for module in old:
         study(module, teacher, right=3)
     study(old[0], behind, right=2)
@@ -62,7 +63,9 @@ def history(school, teacher, school_manager, make_person, make_module, office_st
             ),
             acting_user=teacher,
         )
-        training_record_approve(record=record, acting_user=school_manager)
+        training_record_approve(
+            record=record, acting_user=school_manager, seen_version=seen(record)
+        )
     year_close(school_year=last_year, unit=school, acting_user=school_manager)
 
     current = make_module(kind="01", hours=15)
@@ -70,7 +73,9 @@ def history(school, teacher, school_manager, make_person, make_module, office_st
     study(current, teacher)
     pending = training_record_submit(**record_values(hours=8), acting_user=behind)
     rejected = training_record_submit(**record_values(hours=9), acting_user=teacher)
-    training_record_reject(record=rejected, acting_user=school_manager, reason="Sai ngày.")
+    training_record_reject(
+        record=rejected, acting_user=school_manager, reason="Sai ngày.", seen_version=seen(rejected)
+    )
     return pending
 
 

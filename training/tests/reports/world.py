@@ -18,7 +18,7 @@ from training.services import (
     unit_create,
     year_close,
 )
-from training.tests.conftest import record_values, study, this_year
+from training.tests.conftest import record_values, seen, study, this_year
 
 
 def complete_the_year(person: User, manager: User, make_module) -> None:
@@ -27,14 +27,14 @@ def complete_the_year(person: User, manager: User, make_module) -> None:
         plan=plan_save(school_year=this_year(), modules=modules, acting_user=person),
         acting_user=person,
     )
-    plan_approve(plan=plan, acting_user=manager)
+    plan_approve(plan=plan, acting_user=manager, seen_version=seen(plan))
     for module in modules:
         study(module, person)
     for programme in ("01", "02"):
         record = training_record_submit(
             **record_values(hours=40, programme=programme), acting_user=person
         )
-        training_record_approve(record=record, acting_user=manager)
+        training_record_approve(record=record, acting_user=manager, seen_version=seen(record))
 
 
 @dataclass
@@ -104,7 +104,7 @@ def build_more(world: World, *, make_person, make_module) -> More:
         plan=plan_save(school_year=this_year(), modules=[first, second], acting_user=planner),
         acting_user=planner,
     )
-    plan_approve(plan=plan, acting_user=world.school_manager)
+    plan_approve(plan=plan, acting_user=world.school_manager, seen_version=seen(plan))
     study(first, planner, right=3)  # 4 points of 5: 8.00
     third_school = unit_create(
         name="Trường Mầm non Mường So",

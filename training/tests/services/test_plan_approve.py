@@ -17,7 +17,7 @@ from training.services import (
     plan_submit,
     year_target_set,
 )
-from training.tests.conftest import this_year
+from training.tests.conftest import seen, this_year
 
 
 @pytest.fixture
@@ -28,7 +28,9 @@ def submitted(make_module, teacher):
 
 
 def test_the_school_manager_approves_and_the_summary_knows(submitted, school_manager, teacher):
-    plan = plan_approve(plan=submitted, acting_user=school_manager, comment="Đồng ý.")
+    plan = plan_approve(
+        plan=submitted, acting_user=school_manager, comment="Đồng ý.", seen_version=seen(submitted)
+    )
     assert (plan.status, plan.decided_by, plan.comment) == (
         PlanStatus.APPROVED,
         school_manager,
@@ -49,17 +51,22 @@ def test_returned_plans_say_why_and_can_be_revised_and_resubmitted(
     submitted, school_manager, teacher, make_module
 ):
     with pytest.raises(ValidationError) as error:
-        plan_return(plan=submitted, acting_user=school_manager, comment="  ")
+        plan_return(
+            plan=submitted, acting_user=school_manager, comment="  ", seen_version=seen(submitted)
+        )
     assert error.value.message_dict == {"comment": [ERROR_COMMENT_REQUIRED]}
     plan = plan_return(
-        plan=submitted, acting_user=school_manager, comment="Thêm mô-đun về đánh giá."
+        plan=submitted,
+        acting_user=school_manager,
+        comment="Thêm mô-đun về đánh giá.",
+        seen_version=seen(submitted),
     )
     assert plan.status == PlanStatus.RETURNED
     extra = make_module(hours=10)
     modules = [item.module for item in plan.items.all()] + [extra]
     plan = plan_save(school_year=this_year(), modules=modules, acting_user=teacher)
     plan = plan_submit(plan=plan, acting_user=teacher)
-    plan = plan_approve(plan=plan, acting_user=school_manager)
+    plan = plan_approve(plan=plan, acting_user=school_manager, seen_version=seen(plan))
     history = list(plan.events.all())
     assert [e.action for e in history] == [
         PlanAction.APPROVED,
@@ -72,9 +79,9 @@ def test_returned_plans_say_why_and_can_be_revised_and_resubmitted(
 
 
 def test_only_a_submitted_plan_is_decided(submitted, school_manager):
-    plan_approve(plan=submitted, acting_user=school_manager)
+    plan_approve(plan=submitted, acting_user=school_manager, seen_version=seen(submitted))
     with pytest.raises(ValidationError) as error:
-        plan_approve(plan=submitted, acting_user=school_manager)
+        plan_approve(plan=submitted, acting_user=school_manager, seen_version=seen(submitted))
     assert error.value.messages == [ERROR_PLAN_NOT_SUBMITTED]
 
 
@@ -86,7 +93,7 @@ def test_managers_decide_only_within_their_reach_and_never_their_own(
     )
     for person in (elsewhere, teacher):
         with pytest.raises(PermissionDenied):
-            plan_approve(plan=submitted, acting_user=person)
+            plan_approve(plan=submitted, acting_user=person, seen_version=seen(submitted))
     submitted.refresh_from_db()
     assert submitted.status == PlanStatus.SUBMITTED
 
@@ -111,6 +118,7 @@ def test_a_manager_reopens_a_late_plan(make_module, teacher, school_manager, off
         until=today + timedelta(days=7),
         reason="Cô ốm trong tháng 5.",
         acting_user=school_manager,
+        seen_version=seen(plan),
     )
     plan = plan_submit(plan=plan, acting_user=teacher)
     assert plan.status == PlanStatus.SUBMITTED
@@ -118,11 +126,12 @@ def test_a_manager_reopens_a_late_plan(make_module, teacher, school_manager, off
 
 
 def test_reopening_an_approved_plan_returns_it(submitted, school_manager):
-    plan = plan_approve(plan=submitted, acting_user=school_manager)
+    plan = plan_approve(plan=submitted, acting_user=school_manager, seen_version=seen(submitted))
     plan = plan_reopen(
         plan=plan,
         until=timezone.localdate(),
         reason="Phân công dạy thêm môn.",
         acting_user=school_manager,
+        seen_version=seen(plan),
     )
     assert plan.status == PlanStatus.RETURNED and plan.is_editable

@@ -21,7 +21,7 @@ from training.services import (
     training_record_reject,
     training_record_submit,
 )
-from training.tests.conftest import pdf_file, record_values, zip_file
+from training.tests.conftest import pdf_file, record_values, seen, zip_file
 
 
 def _picture(format: str) -> bytes:
@@ -145,7 +145,12 @@ def test_evidence_over_the_size_limit_is_refused(teacher, settings):
 
 def test_a_rejected_record_is_corrected_and_resubmitted(teacher, school_manager):
     record = training_record_submit(**record_values(), acting_user=teacher)
-    training_record_reject(record=record, reason="Thiếu minh chứng.", acting_user=school_manager)
+    training_record_reject(
+        record=record,
+        reason="Thiếu minh chứng.",
+        acting_user=school_manager,
+        seen_version=seen(record),
+    )
     record = training_record_submit(
         **record_values(hours=12),
         files=[pdf_file()],
@@ -179,7 +184,7 @@ def test_an_approved_record_is_locked_and_nobody_corrects_anothers(
     colleague = make_person(unit=school, full_name="Lò Văn Thanh")
     with pytest.raises(PermissionDenied):
         training_record_submit(**record_values(), record=record, acting_user=colleague)
-    training_record_approve(record=record, acting_user=school_manager)
+    training_record_approve(record=record, acting_user=school_manager, seen_version=seen(record))
     with pytest.raises(ValidationError) as error:
         training_record_submit(**record_values(hours=100), record=record, acting_user=teacher)
     assert error.value.messages == [ERROR_RECORD_LOCKED]

@@ -14,7 +14,7 @@ from training.services import (
     year_close,
     year_reopen,
 )
-from training.tests.conftest import record_values, study, this_year
+from training.tests.conftest import record_values, seen, study, this_year
 
 
 def complete_the_year(person, manager, make_module):
@@ -23,14 +23,14 @@ def complete_the_year(person, manager, make_module):
         plan=plan_save(school_year=this_year(), modules=modules, acting_user=person),
         acting_user=person,
     )
-    plan_approve(plan=plan, acting_user=manager)
+    plan_approve(plan=plan, acting_user=manager, seen_version=seen(plan))
     for module in modules:
         study(module, person)
     for programme in ("01", "02"):
         record = training_record_submit(
             **record_values(hours=40, programme=programme), acting_user=person
         )
-        training_record_approve(record=record, acting_user=manager)
+        training_record_approve(record=record, acting_user=manager, seen_version=seen(record))
 
 
 def test_closing_a_year_settles_every_trainee_below_the_unit(

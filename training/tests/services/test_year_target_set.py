@@ -9,12 +9,12 @@ from training.services import (
     training_record_submit,
     year_target_set,
 )
-from training.tests.conftest import record_values, this_year
+from training.tests.conftest import record_values, seen, this_year
 
 
 def test_a_new_target_applies_to_the_years_summaries_at_once(teacher, school_manager, office_staff):
     record = training_record_submit(**record_values(hours=30), acting_user=teacher)
-    training_record_approve(record=record, acting_user=school_manager)
+    training_record_approve(record=record, acting_user=school_manager, seen_version=seen(record))
     assert YearSummary.objects.get(user=teacher).target_01 == 40
     year_target_set(
         school_year=this_year(),

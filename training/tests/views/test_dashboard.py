@@ -20,7 +20,7 @@ from training.services import (
     year_close,
     year_target_set,
 )
-from training.tests.conftest import record_values, shifted, study, this_year
+from training.tests.conftest import record_values, seen, shifted, study, this_year
 
 URL = reverse("training:home")
 
@@ -51,7 +51,8 @@ def a_year(person, manager, office, make_module, school_year, *, close_unit=None
     )
     modules = [make_module(school_year=school_year, hours=20) for _ in range(2)]
     plan = plan_save(school_year=school_year, modules=modules, acting_user=person)
-    plan_approve(plan=plan_submit(plan=plan, acting_user=person), acting_user=manager)
+    plan = plan_submit(plan=plan, acting_user=person)
+    plan_approve(plan=plan, acting_user=manager, seen_version=seen(plan))
     study(modules[0], person)
     lesson_view_record(lesson=modules[1].lessons().first(), acting_user=person)
     start = int(school_year[:4])
@@ -65,9 +66,14 @@ def a_year(person, manager, office, make_module, school_year, *, close_unit=None
             acting_user=person,
         )
         if decide == "approve":
-            training_record_approve(record=record, acting_user=manager)
+            training_record_approve(record=record, acting_user=manager, seen_version=seen(record))
         elif decide == "reject":
-            training_record_reject(record=record, acting_user=manager, reason="Thiếu minh chứng.")
+            training_record_reject(
+                record=record,
+                acting_user=manager,
+                reason="Thiếu minh chứng.",
+                seen_version=seen(record),
+            )
     if close_unit is not None:
         year_close(school_year=school_year, unit=close_unit, acting_user=office)
 

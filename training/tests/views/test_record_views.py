@@ -8,7 +8,7 @@ from training.services import (
     training_record_reject,
     training_record_submit,
 )
-from training.tests.conftest import pdf_file, record_values
+from training.tests.conftest import pdf_file, record_values, seen
 
 
 def form_data(**changes):
@@ -47,7 +47,9 @@ def test_absurd_hours_and_bad_files_are_explained_and_nothing_is_recorded(client
 
 def test_a_rejected_record_is_corrected_on_its_page(client, teacher, school_manager):
     record = training_record_submit(**record_values(), acting_user=teacher)
-    training_record_reject(record=record, acting_user=school_manager, reason="Sai số tiết.")
+    training_record_reject(
+        record=record, acting_user=school_manager, reason="Sai số tiết.", seen_version=seen(record)
+    )
     client.force_login(teacher)
     url = reverse("training:record_edit", args=[record.pk])
     assert "Sai số tiết." in client.get(url).content.decode()
