@@ -54,10 +54,24 @@ def test_snippet_listings_open(admin_client, model):
 
 
 def test_licences_export_as_csv(admin_client):
+    """Through the one export path: BOM, the verbose names as headings, a choice by its label,
+    yes/no in words, a Vietnamese file name."""
     response = admin_client.get(reverse("wagtailsnippets_courses_licence:list") + "?export=csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(body.removeprefix("\ufeff"))))
     assert len(rows) == 1 + Licence.objects.count()
+    assert rows[0] == [
+        "Tên ngắn",
+        "Tên",
+        "Mã",
+        "Địa chỉ văn bản giấy phép",
+        "Ghi công",
+        "Giấy phép mở",
+    ]
     assert ["CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"] == [rows[1][0], rows[1][3]]
+    assert rows[1][4] == "Phải ghi công (tên, tác giả, nguồn, giấy phép)" and rows[1][5] == "Có"
+    assert "filename*=UTF-8''Gi%E1%BA%A5y%20ph%C3%A9p" in response["Content-Disposition"]
 
 
 def test_a_criterion_takes_its_framework_from_its_standard(admin_client):

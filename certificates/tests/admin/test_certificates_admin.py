@@ -4,6 +4,7 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from certificates.admin_views import ZIP_INDEX
@@ -101,7 +102,9 @@ def test_bulk_issue_and_zip(
     assert headings == [
         "Số, ký hiệu", "Người được cấp", "Năm học", "Loại", "Ngày hoàn thành", "Mã xác minh", "Tệp"
     ]  # fmt: skip
-    assert row[1] == "Nguyễn Thị Hương" and row[3] == "Giấy chứng nhận hoàn thành BDTX năm học"
+    assert (
+        row[1] == "Nguyễn Thị Hương" and row[3] == "Giấy chứng nhận bồi dưỡng thường xuyên năm học"
+    )
     assert row[6] == pdf_name
 
 
@@ -169,3 +172,28 @@ def test_an_unknown_placeholder_is_refused(staff_client):
     )
     assert response.status_code == 200
     assert "không phải là chỗ trống" in response.content.decode()
+
+
+def test_the_certificate_list_exports_what_the_screen_shows(staff_client, certificate):
+    """Through the one export path: headings and labels in Vietnamese, not codes."""
+    response = staff_client.get("/admin/certificates/issued/?export=csv")
+    assert "filename*=UTF-8''Gi%E1%BA%A5y%20ch%E1%BB%A9ng" in response["Content-Disposition"]
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    headings, row = list(csv.reader(io.StringIO(body.removeprefix("\ufeff"))))
+    assert headings == [
+        "Số, ký hiệu", "Người được cấp", "Năm học", "Loại", "Trạng thái", "Ngày hoàn thành",
+        "Mã xác minh",
+    ]  # fmt: skip
+    assert row[:2] == [certificate.serial, "Nguyễn Thị Hương"]
+    assert row[3:6] == [
+        "Giấy chứng nhận bồi dưỡng thường xuyên năm học",
+        "Còn hiệu lực",
+        certificate.completed_on.strftime("%d/%m/%Y"),
+    ]
+    assert "valid" not in row and "year" not in row
+
+    xlsx = staff_client.get("/admin/certificates/issued/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    values = [cell.value for cell in next(sheet.iter_rows(min_row=2))]
+    assert values[4] == "Còn hiệu lực" and values[5].date() == certificate.completed_on
