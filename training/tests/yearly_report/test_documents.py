@@ -103,3 +103,16 @@ def test_control_characters_are_dropped_so_the_spreadsheet_opens(world):
     cells = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
     assert "Đặng Văn  Dũng" in cells
     assert "Phong <b>Thổ</b>, ngày 15 tháng 10 năm 2026" in pdf_text(render_pdf(data))
+
+
+def test_header_fields_typed_as_formulas_stay_text(world):
+    """The header is typed by the unit and the workbook is sent upward: no cell is a formula;
+    text that starts like one is a text cell with Excel's quote prefix."""
+    data = data_for(world, signer_name='=HYPERLINK("http://x")', recipient="+84 912 000 000")
+    sheet = load_workbook(io.BytesIO(render_xlsx(data))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not any(cell.data_type == "f" for cell in cells)
+    signer = next(cell for cell in cells if cell.value == '=HYPERLINK("http://x")')
+    assert (signer.data_type, signer.quotePrefix) == ("s", True)
+    # The document's own lines are left as written.
+    assert any(cell.value == "- Lưu: VT." for cell in cells)

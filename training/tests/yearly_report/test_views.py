@@ -57,7 +57,9 @@ def test_pdf_and_xlsx_downloads(client, world):
     response = client.post(reverse(REPORT), form(world, unit=world.commune, action="pdf"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    assert "bao-cao-bdtx-XA-PT-" in response["Content-Disposition"]
+    disposition = response["Content-Disposition"]
+    assert f'filename="bao-cao-bdtx-xa-pt-{this_year()}.pdf"' in disposition
+    assert "filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20BDTX%20XA-PT%20" in disposition
     response = client.post(reverse(REPORT), form(world, unit=world.commune, action="xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
@@ -116,7 +118,9 @@ def test_the_received_list_exports_with_vietnamese_headings(client, world):
     response = client.get(reverse(RECEIVED), {"unit": world.commune.pk, "export": "xlsx"})
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0][0] == "Đơn vị"
+    assert rows[0] == ["Đơn vị", "Mã", "Hạn nộp", "Trạng thái", "Gửi lúc", "Người gửi"]
+    assert {row[3] for row in rows[1:]} <= {"Chưa gửi", "Chưa gửi, đã quá hạn"}
+    assert "filename*=UTF-8''B%C3%A1o%20c%C3%A1o" in response["Content-Disposition"]
     assert {row[0] for row in rows[1:]} == {world.school.name, world.other_school.name}
 
 
