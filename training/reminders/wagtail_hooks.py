@@ -1,6 +1,7 @@
 """The reminders' hooks (imported by training.wagtail_hooks): the teacher's dashboard lists their
 notifications, the admin home shows a manager theirs, and marking read is in the audit log."""
 
+from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -35,7 +36,10 @@ class NotificationsPanel(Component):
         self.context = context
 
     def get_context_data(self, parent_context):
-        return {**self.context, "request": parent_context["request"]}
+        # A component renders its template with a plain dict, not the page's RequestContext:
+        # the forms' {% csrf_token %} needs the token given here (issue 12: the buttons got 403).
+        request = parent_context["request"]
+        return {**self.context, "request": request, "csrf_token": get_token(request)}
 
 
 @hooks.register("construct_homepage_panels")
