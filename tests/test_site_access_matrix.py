@@ -35,6 +35,7 @@ from wagtail.models import Page, get_page_models
 from certificates import selectors as certificate_selectors
 from certificates.models import StatusList
 from courses.models import ResourceFile
+from portal.accounts import confirm_token
 from portal.api.services import api_token_create
 from portal.models import NewsIndexPage, NewsPage
 from tests.api_support import ROLES, api_media, api_world, publish, this_year  # noqa: F401
@@ -118,6 +119,38 @@ EXPECTED: dict[str, list[Visit]] = {
     "dang-xuat/": [
         Visit(everyone(302), lambda x: reverse("portal:logout"), "POST"),
         Visit(everyone(405), lambda x: reverse("portal:logout")),
+    ],
+    # Forgot your password? The same pages for everyone, whatever address is typed; a guessed
+    # reset link shows "this link is too old" (200, no form).
+    "quen-mat-khau/": [
+        Visit(everyone(200), lambda x: reverse("portal:password_reset")),
+        Visit(
+            everyone(302),
+            lambda x: reverse("portal:password_reset"),
+            "POST",
+            lambda x: {"email": x.w.teacher.email or "ai-do@example.vn"},
+        ),
+    ],
+    "quen-mat-khau/da-gui/": [
+        Visit(everyone(200), lambda x: reverse("portal:password_reset_done"))
+    ],
+    "quen-mat-khau/<uidb64>/<token>/": [
+        Visit(
+            everyone(200),
+            lambda x: reverse("portal:password_reset_confirm", args=["MQ", "khong-phai-ma"]),
+        )
+    ],
+    "quen-mat-khau/xong/": [
+        Visit(everyone(200), lambda x: reverse("portal:password_reset_complete"))
+    ],
+    # One's own e-mail; the confirmation link works for whoever holds it, a guessed one is 404.
+    "tai-khoan/e-mail/": [Visit(logged_in(200), lambda x: reverse("portal:email"))],
+    "tai-khoan/e-mail/xac-nhan/<str:token>/": [
+        Visit(everyone(404), lambda x: reverse("portal:email_confirm", args=["khong-phai-ma"])),
+        Visit(
+            everyone(200),
+            lambda x: reverse("portal:email_confirm", args=[confirm_token(x.w.teacher)]),
+        ),
     ],
     "tim-kiem/": [Visit(everyone(200), lambda x: reverse("portal:search") + "?q=boi+duong")],
     # One's own page, plan, face-to-face records, evidence, tokens.

@@ -310,7 +310,7 @@ def _build_accounts(ctx: DemoContext, password_hash: str) -> None:
             staff_code=account.username,
             full_name=account.full_name,
             unit=units[account.unit_code],
-            email=account.email,
+            email=account.email or f"{account.username}@{EMAIL_DOMAIN}",
             position=account.position,
             roles=list(account.roles),
             acting_user=None,
@@ -319,7 +319,10 @@ def _build_accounts(ctx: DemoContext, password_hash: str) -> None:
         # Every demo account shares one password: hash it once (PBKDF2 takes most of a second).
         user.password = password_hash
         user.is_staff = user.is_superuser = account.superuser
-        user.save(update_fields=["password", "is_staff", "is_superuser"])
+        # Each demo account has an address its (fictional) owner confirmed: "Quên mật khẩu?"
+        # and the admin's password reset work in the demo (the mail goes to the console).
+        user.confirmed_email = user.email
+        user.save(update_fields=["password", "is_staff", "is_superuser", "confirmed_email"])
         ctx.accounts[account.key] = user
 
 

@@ -235,6 +235,43 @@ def staff_profile_update(
 
 
 @transaction.atomic
+def email_change(*, user: User, email: str, acting_user: User) -> User:
+    """A person sets their own e-mail address. It stays unconfirmed (no password reset goes
+    to it) until they follow the link mailed to it. Nobody sets another person's address
+    here: managers fill an empty one at most, by import or when adding the person."""
+    if acting_user.pk != user.pk:
+        raise PermissionDenied(ERROR_NOT_YOUR_AUTHORITY)
+    email = nfc(email).strip().lower()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError as exc:
+            raise ValidationError({"email": exc.messages[0]}) from exc
+        if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+            raise ValidationError({"email": ERROR_EMAIL_TAKEN % {"email": email}})
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if email != user.email:
+        user.email = email
+        user.save(update_fields=["email"])
+        log(instance=user, action="hoctap.email_change", user=acting_user)
+    return user
+
+
+@transaction.atomic
+def email_confirm(*, user: User, email: str) -> bool:
+    """The person followed the link mailed to `email`: it is confirmed if it is still their
+    address. Returns whether it was."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.email or user.email.lower() != email.lower():
+        return False
+    if user.confirmed_email != user.email:
+        user.confirmed_email = user.email
+        user.save(update_fields=["confirmed_email"])
+        log(instance=user, action="hoctap.email_confirm", user=user)
+    return True
+
+
+@transaction.atomic
 def password_changed(*, user: User) -> None:
     """Record that a person chose their own password (after it was set by someone else)."""
     if user.must_change_password:

@@ -243,6 +243,12 @@ def register_training_log_actions(actions):
     actions.register_action(
         "hoctap.password_change", _("Change password"), _("Changed their password")
     )
+    actions.register_action(
+        "hoctap.email_change", _("Change e-mail"), _("Changed their e-mail address")
+    )
+    actions.register_action(
+        "hoctap.email_confirm", _("Confirm e-mail"), _("Confirmed their e-mail address")
+    )
     actions.register_action("hoctap.roster_import")(RosterImportFormatter)
     for action, (label, message) in TRAINING_LOG_ACTIONS.items():
         actions.register_action(action)(

@@ -11,6 +11,28 @@ portal_patterns = (
     [
         path("dang-nhap/", views.LoginView.as_view(), name="login"),
         path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
+        path("quen-mat-khau/", views.PasswordResetView.as_view(), name="password_reset"),
+        path(
+            "quen-mat-khau/da-gui/",
+            views.PasswordResetDoneView.as_view(),
+            name="password_reset_done",
+        ),
+        path(
+            "quen-mat-khau/<uidb64>/<token>/",
+            views.PasswordResetConfirmView.as_view(),
+            name="password_reset_confirm",
+        ),
+        path(
+            "quen-mat-khau/xong/",
+            views.PasswordResetCompleteView.as_view(),
+            name="password_reset_complete",
+        ),
+        path("tai-khoan/e-mail/", views.email, name="email"),
+        path(
+            "tai-khoan/e-mail/xac-nhan/<str:token>/",
+            views.email_confirm_view,
+            name="email_confirm",
+        ),
         path("tim-kiem/", views.search, name="search"),
     ],
     "portal",
@@ -19,6 +41,8 @@ portal_patterns = (
 urlpatterns = [
     # Wagtail's own exporting listings, through the one export path (before Wagtail's admin).
     path("admin/", include("training.reports.wagtail_exports")),
+    # Before Wagtail's admin: its logout, by POST only (portal.views.AdminLogoutView).
+    path("admin/logout/", views.AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -89,6 +89,8 @@ def test_demo_logins_authenticate_with_their_roles(world):
         assert user is not None, account.username
         users[account.key] = user
     assert users["teacher"].email
+    # Every demo login can use "Quên mật khẩu?": its address is confirmed.
+    assert all(u.email and u.email_confirmed for u in users.values())
     assert users["teacher"].groups.filter(name=roles.TEACHER).exists()
     assert users["school_manager"].profile.position == Position.PRINCIPAL
     assert users["school_manager"].profile.unit == users["teacher"].profile.unit

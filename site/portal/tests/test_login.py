@@ -1,7 +1,10 @@
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from portal.forms import ERROR_INVALID_LOGIN
+from portal.models import PortalSession
 
 PASSWORD = "mat-khau-rat-dai-2026"
 
@@ -137,3 +140,42 @@ def test_a_successful_login_resets_the_count_for_every_spelling(client, teacher)
     for _ in range(4):
         _post(client, "GV001", "sai-mat-khau-99")
     assert _post(client, "GV001", PASSWORD).status_code == 302
+
+
+# Logging out of the admin ends the session (issue #12, finding 8) ---------------------------
+
+
+def _admin_session(client, user):
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def _with_cookie(key):
+    other = Client()
+    other.cookies[settings.SESSION_COOKIE_NAME] = key
+    return other
+
+
+def test_admin_logout_by_get_changes_nothing(client, school_manager):
+    key = _admin_session(client, school_manager)
+    response = client.get("/admin/logout/")
+    assert response.status_code == 405
+    cookie = response.cookies.get(settings.SESSION_COOKIE_NAME)
+    assert cookie is None or cookie.value == key  # the cookie is not deleted…
+    assert _with_cookie(key).get("/admin/").status_code == 200  # …and the session is still his
+
+
+def test_admin_logout_ends_the_session_on_the_server(client, school_manager):
+    key = _admin_session(client, school_manager)
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302
+    assert not PortalSession.objects.filter(session_key=key).exists()
+    old = _with_cookie(key).get("/admin/")
+    assert old.status_code == 302 and old["Location"].startswith("/admin/login/")
+
+
+def test_front_end_logout_ends_the_session_on_the_server(client, teacher):
+    key = _admin_session(client, teacher)
+    client.post(reverse("portal:logout"))
+    old = _with_cookie(key).get(reverse("training:home"))
+    assert old.status_code == 302 and old["Location"].startswith(reverse("portal:login"))
