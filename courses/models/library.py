@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import ContentBlock
+from courses.search import FoldedSearchMixin, folded_search_field
 from courses.text import nfc, words
 
 ERROR_ATTRIBUTION_NEEDS_AUTHOR = _(
@@ -32,10 +33,11 @@ ERROR_PERMISSION_NEEDS_HOLDER = _(
 ERROR_LANGUAGE_REQUIRED = _("Choose at least one language.")
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(FoldedSearchMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [folded_search_field()]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["courses.ResourcePage"]
     template = "courses/resource_index_page.html"
@@ -62,7 +64,7 @@ class ResourcePageTag(TaggedItemBase):
     )
 
 
-class ResourcePage(RoutablePageMixin, Page):
+class ResourcePage(FoldedSearchMixin, RoutablePageMixin, Page):
     """A resource of the open library. `search_text` holds the folded words (courses.text.words)
     of its title, summary, body, people, subjects and tags, which the library's search matches;
     it is refreshed in clean(), which Wagtail runs whenever the page is saved or published."""
@@ -155,6 +157,7 @@ class ResourcePage(RoutablePageMixin, Page):
         index.SearchField("author"),
         index.FilterField("resource_type"),
         index.FilterField("licence"),
+        folded_search_field(),
     ]
     parent_page_types = ["courses.ResourceIndexPage"]
     subpage_types = []

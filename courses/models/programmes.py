@@ -33,14 +33,16 @@ from courses.blocks import AssessmentBlock, LessonBlock
 from courses.choices import AudiencePosition, Delivery, ProgrammeKind
 from courses.forms import ModulePageForm
 from courses.school_year import validate_school_year
+from courses.search import FoldedSearchMixin, folded_search_field
 
 DEFAULT_PASS_MARK = Decimal("5.0")
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(FoldedSearchMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [folded_search_field()]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["courses.ProgrammePage"]
     template = "courses/programme_index_page.html"
@@ -58,7 +60,7 @@ class ProgrammeIndexPage(Page):
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(FoldedSearchMixin, Page):
     kind = models.CharField(_("programme"), max_length=8, choices=ProgrammeKind.choices)
     school_year = models.CharField(
         _("school year"),
@@ -84,6 +86,7 @@ class ProgrammePage(Page):
         index.SearchField("intro"),
         index.FilterField("kind"),
         index.FilterField("school_year"),
+        folded_search_field(),
     ]
     parent_page_types = ["courses.ProgrammeIndexPage"]
     subpage_types = ["courses.ModulePage"]
@@ -102,7 +105,7 @@ class ProgrammePage(Page):
         return context
 
 
-class ModulePage(RoutablePageMixin, Page):
+class ModulePage(FoldedSearchMixin, RoutablePageMixin, Page):
     code = models.CharField(_("code"), max_length=32, help_text=_("e.g. GVPT 05"))
     summary = models.TextField(_("summary"), blank=True)
     hours = models.PositiveSmallIntegerField(_("hours (tiết)"))
@@ -164,6 +167,7 @@ class ModulePage(RoutablePageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("objectives"),
         index.FilterField("delivery"),
+        folded_search_field(),
     ]
     parent_page_types = ["courses.ProgrammePage"]
     subpage_types = ["courses.LessonPage"]
@@ -238,12 +242,16 @@ class ModulePage(RoutablePageMixin, Page):
         )
 
 
-class LessonPage(Page):
+class LessonPage(FoldedSearchMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(LessonBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        folded_search_field(),
+    ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
     template = "courses/lesson_page.html"

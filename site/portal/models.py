@@ -16,6 +16,8 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses.search import FoldedSearchMixin, folded_search_field
+
 NEWS_PER_PAGE = 10
 
 
@@ -28,11 +30,12 @@ class BodyBlock(blocks.StreamBlock):
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
 
 
-class HomePage(Page):
+class HomePage(FoldedSearchMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [folded_search_field()]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -45,10 +48,11 @@ class HomePage(Page):
         return context
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(FoldedSearchMixin, RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [folded_search_field()]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.NewsPage"]
 
@@ -70,7 +74,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed(self)(request)
 
 
-class NewsPage(Page):
+class NewsPage(FoldedSearchMixin, Page):
     date = models.DateField(_("date"))
     intro = models.CharField(_("introduction"), max_length=500, blank=True)
     image = models.ForeignKey(
@@ -89,7 +93,11 @@ class NewsPage(Page):
         FieldPanel("image"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        folded_search_field(),
+    ]
     parent_page_types = ["portal.NewsIndexPage"]
     subpage_types = []
 
