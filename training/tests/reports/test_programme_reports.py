@@ -28,10 +28,11 @@ def the_end_of_the_study_year(monkeypatch):
 
 
 def exports_agree_with_the_screen(client, user, name, screen, **params):
-    """Both files hold the screen's rows and columns (rates without their % sign, formulas
-    neutralised)."""
-    on_screen = [[neutralise(cell.removesuffix(" %")) for cell in row] for row in screen]
-    assert csv_rows(get(client, user, name, export="csv", **params)) == on_screen
+    """Both files hold the screen's rows and columns (rates without their % sign; formulas
+    neutralised: in CSV by a leading quote, in XLSX the text as it is, in a text cell)."""
+    on_screen = [[cell.removesuffix(" %") for cell in row] for row in screen]
+    csv_file = csv_rows(get(client, user, name, export="csv", **params))
+    assert csv_file == [[neutralise(cell) for cell in row] for row in on_screen]
     sheet = xlsx_rows(get(client, user, name, export="xlsx", **params))
     assert as_text(sheet) == [[_as_number_text(cell) for cell in row] for row in on_screen]
 

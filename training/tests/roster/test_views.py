@@ -95,20 +95,22 @@ def test_menu_item_under_organisation(client, office_staff, school_manager):
 
 def test_templates_read_back_as_empty_tables(client, office_staff):
     client.force_login(office_staff)
-    xlsx = client.get(URL + "template/xlsx")
-    workbook = load_workbook(io.BytesIO(xlsx.content))
+    response = client.get(URL + "template/xlsx")
+    assert "filename*=UTF-8''M%E1%BA%ABu%20danh%20s%C3%A1ch" in response["Content-Disposition"]
+    xlsx = b"".join(response.streaming_content)
+    workbook = load_workbook(io.BytesIO(xlsx))
     assert [c.value for c in next(workbook.worksheets[1].iter_rows())][:3] == [
         "Mã cán bộ",
         "Họ",
         "Tên đệm và tên",
     ]
-    assert [t.kind for t in read_tables(io.BytesIO(xlsx.content), name="t.xlsx")] == [
+    assert [t.kind for t in read_tables(io.BytesIO(xlsx), name="t.xlsx")] == [
         "units",
         "staff",
     ]
-    staff_csv = client.get(URL + "template/staff.csv").content
+    staff_csv = b"".join(client.get(URL + "template/staff.csv").streaming_content)
     assert staff_csv.startswith(b"\xef\xbb\xbfM\xc3\xa3 c\xc3\xa1n b\xe1\xbb\x99;")
-    units_csv = client.get(URL + "template/units.csv").content
+    units_csv = b"".join(client.get(URL + "template/units.csv").streaming_content)
     assert [t.kind for t in read_tables(io.BytesIO(units_csv), name="u.csv")] == ["units"]
 
 
