@@ -192,3 +192,23 @@ def test_the_wagtail_listings_still_need_admin_access(client, school, make_perso
     for address in ("/admin/reports/site-history/?export=csv", "/admin/redirects/?export=csv"):
         response = client.get(address)
         assert response.status_code in (302, 403), address
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/reports/locked/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/reports/aging-pages/",
+        "/admin/redirects/",
+        "/admin/snippets/courses/criterion/",
+    ],
+)
+def test_every_wagtail_listing_exports_both_formats(client, admin_user, address):
+    client.force_login(admin_user)
+    body, rows = csv_of(client.get(address + "?export=csv"))
+    assert rows and all(heading and "." not in heading for heading in rows[0])
+    response = client.get(address + "?export=xlsx")
+    assert "filename*=UTF-8" in response["Content-Disposition"]
+    assert_no_formula(workbook_of(response))
