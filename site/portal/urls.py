@@ -39,6 +39,8 @@ portal_patterns = (
 )
 
 urlpatterns = [
+    # Wagtail's site history under the reach rule (before Wagtail's admin and its exports).
+    path("admin/", include("portal.admin_access")),
     # Wagtail's own exporting listings, through the one export path (before Wagtail's admin).
     path("admin/", include("training.reports.wagtail_exports")),
     # Before Wagtail's admin: its logout, by POST only (portal.views.AdminLogoutView).
