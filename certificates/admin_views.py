@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import ClearableFileInput
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -29,6 +30,7 @@ from certificates.forms import IssueForm, ReissueForm, RevokeForm, UnitYearForm
 from certificates.models import Certificate, Issuer
 from courses.exports import CSV, SafeSpreadsheetExportMixin, SpreadsheetFile
 from training.selectors import may_change_province_settings, units_visible_to
+from training.services import ERROR_PROVINCE_SETTINGS
 
 ISSUE_PERMISSION = "certificates.issue_certificate"
 REVOKE_PERMISSION = "certificates.revoke_certificate"
@@ -403,6 +405,22 @@ class BulkIssueProgressView(WagtailAdminTemplateMixin, TemplateView):
 # Issuers --------------------------------------------------------------------------------------
 
 
+class PrivateImageInput(ClearableFileInput):
+    """A file input for a picture in the private storage, which has no address: it names the
+    current file instead of linking to it."""
+
+    template_name = "certificates/widgets/private_image_input.html"
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", ""))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.is_initial(value):
+            context["widget"]["file_name"] = value.name.rsplit("/", 1)[-1]
+        return context
+
+
 class IssuerForm(WagtailAdminModelForm):
     class Meta:
         model = Issuer
@@ -417,17 +435,24 @@ class IssuerForm(WagtailAdminModelForm):
             "delegation",
             "signer_title",
             "signer_name",
-            "signature_image",
+            "signature",
             "serial_format",
             "website",
             "year_template",
             "module_template",
         ]
+        widgets = {"signature": PrivateImageInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "unit" in self.fields and self.for_user is not None:
             self.fields["unit"].queryset = units_visible_to(self.for_user).order_by("path")
+        if "signature" in self.fields and not (
+            self.for_user and may_change_province_settings(self.for_user)
+        ):
+            # The signature and seal are the province's: the department's office sets them.
+            self.fields["signature"].disabled = True
+            self.fields["signature"].help_text = ERROR_PROVINCE_SETTINGS
         if self.instance.pk and self.instance.certificates.exists():
             self.fields["slug"].disabled = True
 

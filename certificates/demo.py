@@ -6,10 +6,9 @@ The demo teacher then has certificates to download, verify and check."""
 import io
 import math
 
-from django.core.files.images import ImageFile
+from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
-from wagtail.images.models import Image
 
 from certificates.models import Certificate, Delegation, ModuleCertificateRule
 from certificates.services import (
@@ -55,10 +54,8 @@ def build_certificates(ctx) -> None:
     if department is None or teacher is None or school is None:
         ctx.log("Certificates: no department or demo school, nothing to certify.")
         return
-    signature = Image.objects.create(
-        title="Chữ ký và con dấu (minh hoạ)",
-        file=ImageFile(io.BytesIO(_signature_png()), name="chu-ky-con-dau.png"),
-    )
+    # In the private storage, not in the image library editors use (Issuer.signature).
+    signature = ContentFile(_signature_png(), name="chu-ky-con-dau.png")
     issuer = issuer_create(
         unit=department,
         slug="sgd-lai-chau",
@@ -70,7 +67,7 @@ def build_certificates(ctx) -> None:
         delegation=Delegation.KT,
         signer_title="PHÓ GIÁM ĐỐC",
         signer_name="Lò Văn Thắng",
-        signature_image=signature,
+        signature=signature,
         serial_format="{number}/GCN-SGDĐT",
         acting_user=office,
     )

@@ -7,9 +7,11 @@ those not replaced; one serial number per issuer and year; one status-list bit p
 certificate)."""
 
 import re
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -17,6 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PreviewableMixin
 
+from courses.upload_checks import image_check
 from training.private_files import private_storage
 
 #: Placeholders a template text may use, with what each one prints.
@@ -147,6 +150,27 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         return response
 
 
+#: What a signature and seal image may be: a PNG or JPEG of at most SIGNATURE_MAX_BYTES.
+SIGNATURE_EXTENSIONS = ["png", "jpg", "jpeg"]
+SIGNATURE_MAX_BYTES = 2 * 1024 * 1024
+ERROR_SIGNATURE_SIZE = _("The signature and seal image may be at most 2 MB.")
+
+
+def _signature_path(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
+    return f"issuers/{instance.slug}/chu-ky-{secrets.token_hex(4)}.{extension}"
+
+
+def validate_signature(file) -> None:
+    """A newly chosen signature and seal image: small, and a picture of bounded pixels (read
+    from its header only). One already stored is not read again."""
+    if getattr(file, "_committed", False):
+        return
+    if file.size > SIGNATURE_MAX_BYTES:
+        raise ValidationError(ERROR_SIGNATURE_SIZE, code="signature_size")
+    image_check(file, name=file.name.rsplit("/", 1)[-1])
+
+
 class Issuer(models.Model):
     """A unit configured to issue certificates: everything the official layout prints about
     the issuing body and its signer, and the serial format. Editable by office staff."""
@@ -205,14 +229,21 @@ class Issuer(models.Model):
         help_text=_("When a deputy signs, e.g. “PHÓ GIÁM ĐỐC”. Empty when the head signs."),
     )
     signer_name = models.CharField(_("signer's name"), max_length=120)
-    signature_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("signature and seal image"),
-        null=True,
+    # Not a Wagtail image: the library is open to content editors, who could then choose,
+    # replace or delete the seal every certificate prints. This file lives in the private
+    # storage (no address serves it) and changes only through the issuer's form, for those who
+    # may change province-wide settings (training.selectors.may_change_province_settings).
+    signature = models.ImageField(
+        _("signature and seal image"),
+        upload_to=_signature_path,
+        storage=private_storage,
+        max_length=255,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional. A transparent PNG works best."),
+        validators=[
+            FileExtensionValidator(SIGNATURE_EXTENSIONS),
+            validate_signature,
+        ],
+        help_text=_("Optional. A PNG with a transparent background works best (at most 2 MB)."),
     )
     serial_format = models.CharField(
         _("serial format"),

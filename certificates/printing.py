@@ -77,7 +77,7 @@ def printed_data(*, subject: Subject, issuer: Issuer, template, code: str, seria
         "layout": template.layout,
         "template_id": template.pk,
         "background_image_id": template.background_id,
-        "signature_image_id": issuer.signature_image_id,
+        "signature_file": issuer.signature.name or "",
         # The header and the lines of the official layout.
         "parent_body_name": nfc(issuer.parent_body_name),
         "body_name": nfc(issuer.body_name),
@@ -114,26 +114,33 @@ def printed_data(*, subject: Subject, issuer: Issuer, template, code: str, seria
 _IMAGES: dict[tuple, bytes] = {}
 
 
-def _image_bytes(image) -> bytes | None:
-    """An image's file, read once per process (bulk issues print the same few images)."""
-    if image is None:
+def _file_bytes(file) -> bytes | None:
+    """A stored picture's bytes, read once per process (bulk issues print the same few). A
+    file replaced in its form gets a new name, so the old bytes are never printed again."""
+    if not file:
         return None
-    key = (image.pk, image.file.name)
+    key = (type(file.storage).__name__, file.name)
     if key not in _IMAGES:
         if len(_IMAGES) > 16:
             _IMAGES.clear()
-        with image.file.open("rb") as handle:
+        with file.storage.open(file.name, "rb") as handle:
             _IMAGES[key] = handle.read()
     return _IMAGES[key]
 
 
-def _reader(image) -> ImageReader | None:
-    data = _image_bytes(image)
+def _reader(file) -> ImageReader | None:
+    data = _file_bytes(file)
     return ImageReader(io.BytesIO(data)) if data else None
 
 
 def render_pdf(printed: dict, *, background=None, signature=None) -> bytes:
-    return pdf.render(printed, background=_reader(background), signature=_reader(signature))
+    """`background`: the template's Wagtail image (or None); `signature`: the issuer's
+    signature and seal file (Issuer.signature, in the private storage)."""
+    return pdf.render(
+        printed,
+        background=_reader(background.file if background is not None else None),
+        signature=_reader(signature),
+    )
 
 
 def sample_subject(kind: str) -> Subject:
@@ -155,7 +162,7 @@ def sample_subject(kind: str) -> Subject:
 
 def sample_issuer() -> Issuer:
     """The first configured issuer, or a made-up one (never saved) when none is."""
-    issuer = Issuer.objects.select_related("signature_image").order_by("pk").first()
+    issuer = Issuer.objects.order_by("pk").first()
     return issuer or Issuer(
         slug="mau",
         public_name="Sở Giáo dục và Đào tạo Lai Châu",
@@ -180,4 +187,4 @@ def sample_pdf(*, template) -> bytes:
         code="MAU" + "0" * 24,
         serial=serial_text(issuer, number=125, year=2026),
     )
-    return render_pdf(printed, background=template.background, signature=issuer.signature_image)
+    return render_pdf(printed, background=template.background, signature=issuer.signature)

@@ -70,7 +70,7 @@ def issuer_for_unit(unit: Unit) -> Issuer | None:
     ancestors = [unit.path[:i] for i in range(unit.steplen, len(unit.path) + 1, unit.steplen)]
     return (
         Issuer.objects.filter(unit__path__in=ancestors)
-        .select_related("unit", "year_template", "module_template", "signature_image")
+        .select_related("unit", "year_template", "module_template")
         .order_by("-unit__depth")
         .first()
     )

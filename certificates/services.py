@@ -10,7 +10,7 @@ import logging
 import secrets
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,6 +33,8 @@ from certificates.selectors import active_key, issuer_for_unit, template_for
 from courses.school_year import validate_school_year
 from courses.text import nfc
 from training.models import Completion, Unit, User, YearStatus, YearSummary
+from training.selectors import units_visible_to
+from training.services import ERROR_NOT_ALLOWED, ERROR_UNIT_OUT_OF_REACH, province_settings_guard
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +94,15 @@ def issuer_key_rotate(*, issuer: Issuer, acting_user: User | None) -> IssuerKey:
 @transaction.atomic
 def issuer_create(*, unit: Unit, acting_user: User | None, **fields) -> Issuer:
     """Configure a unit as issuer (the fields of Issuer: names, signer, serial format, …) and
-    give it its first signing key."""
+    give it its first signing key. A person configures only a unit within their reach, and
+    gives it a signature and seal image only if they may change province-wide settings."""
+    if acting_user is not None:
+        if not (acting_user.is_active and acting_user.has_perm("certificates.add_issuer")):
+            raise PermissionDenied(ERROR_NOT_ALLOWED)
+        if not units_visible_to(acting_user).filter(pk=unit.pk).exists():
+            raise PermissionDenied(ERROR_UNIT_OUT_OF_REACH)
+        if fields.get("signature"):
+            province_settings_guard(acting_user)
     issuer = Issuer(unit=unit, **fields)
     issuer.full_clean()
     issuer.save()
@@ -251,7 +261,7 @@ def _issue(
         code=code,
         serial=serial_text(issuer, number=number, year=serial_year),
     )
-    pdf_bytes = render_pdf(data, background=template.background, signature=issuer.signature_image)
+    pdf_bytes = render_pdf(data, background=template.background, signature=issuer.signature)
     credential = credentials.credential_build(
         code=code,
         issuer=issuer,

@@ -103,7 +103,7 @@ class IssuerViewSet(ModelViewSet):
                 FieldRowPanel([FieldPanel("delegation"), FieldPanel("head_title")]),
                 FieldPanel("signer_title"),
                 FieldPanel("signer_name"),
-                FieldPanel("signature_image"),
+                FieldPanel("signature"),
             ],
             heading=_("Signer"),
         ),

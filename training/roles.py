@@ -69,7 +69,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
 
 #: Certificates (issue #5): office staff configure issuers, templates and the modules that earn a
 #: certificate, issue (one by one or in bulk), revoke and re-issue; school managers see and
-#: download their teachers' certificates.
+#: download their teachers' certificates. Templates, module rules and the issuers' signature
+#: and seal hold for the whole province: only the department's office changes them
+#: (training.selectors.may_change_province_settings, asked by the services, the admin's
+#: permission policies and the API). The signature and seal is no image of Wagtail's library
+#: (certificates.models.Issuer.signature), so certificate managers need no image permission.
 ROLE_PERMISSIONS[OFFICE_STAFF] |= {
     "certificates.view_certificate",
     "certificates.issue_certificate",
@@ -84,8 +88,6 @@ ROLE_PERMISSIONS[OFFICE_STAFF] |= {
     "certificates.add_modulecertificaterule",
     "certificates.change_modulecertificaterule",
     "certificates.delete_modulecertificaterule",
-    "wagtailimages.add_image",
-    "wagtailimages.choose_image",
 }
 ROLE_PERMISSIONS[SCHOOL_MANAGER] |= {"certificates.view_certificate"}
 
