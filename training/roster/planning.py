@@ -544,7 +544,8 @@ class Planner:
                 profile_changes["unit"] = unit_ref.unit
                 outcome.changed.append(heading("unit"))
             outcome.action = UPDATE if outcome.changed else UNCHANGED
-            if outcome.changed and not out_of_reach and person.pk not in changeable:
+            asks_change = outcome.changed or outcome.notes  # an e-mail left out counts too
+            if asks_change and not out_of_reach and person.pk not in changeable:
                 errors.append(RowError(heading("staff_code"), str(ERROR_ROW_AUTHORITY)))
             work = (person, profile, user_changes, profile_changes, unit_ref)
         return outcome, (None if errors else work)

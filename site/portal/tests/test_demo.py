@@ -168,3 +168,26 @@ def test_too_few_staff_is_refused_and_leaves_nothing(db):
     with pytest.raises(CommandError, match="too few"):
         demo("--staff", "10")
     assert not Unit.objects.exists()
+
+
+def test_the_takeover_of_issue_12_is_impossible_in_the_demo(world, client):
+    """As cv.demo, the roster row that set the superuser's e-mail is refused by the dry run and
+    the apply, and the admin's password reset mails nobody at that address."""
+    from django.core import mail
+    from django.core.exceptions import ValidationError
+
+    from training.tests.roster.conftest import apply, dry_run
+
+    office = User.objects.get(username="cv.demo")
+    row = "admin;Vũ Minh Quân;takeover@evil.example;SGDDT-LC"
+    content = f"\ufeffMã cán bộ;Họ và tên;E-mail;Mã đơn vị\r\n{row}\r\n".encode()
+    assert dry_run(content, office).has_errors
+    with pytest.raises(ValidationError):
+        apply(content, office)
+    admin = User.objects.get(username="admin")
+    assert admin.email == "admin@laichau.example" and admin.email_confirmed
+    mail.outbox.clear()  # the demo's own reminders
+    client.post("/admin/password_reset/", {"email": "takeover@evil.example"})
+    assert mail.outbox == []
+    client.post("/admin/password_reset/", {"email": "admin@laichau.example"})
+    assert [m.to for m in mail.outbox] == [["admin@laichau.example"]]

@@ -140,6 +140,17 @@ def test_a_row_that_changes_nothing_about_a_peer_is_just_unchanged(office_staff,
     assert not report.has_errors and [o.action for o in report.rows] == ["unchanged"]
 
 
+def test_a_different_email_for_someone_not_below_is_refused_not_just_left_out(
+    office_staff, fellow_officer
+):
+    fellow_officer.email = "hai@example.vn"
+    fellow_officer.save()
+    content = csv_bytes([STAFF_HEADINGS, _row("CV002", "Lò Văn Hải", "evil@example.vn", "SGD-LC")])
+    assert _errors(dry_run(content, office_staff)) == {
+        ("CV002", "Mã cán bộ"): str(ERROR_ROW_AUTHORITY)
+    }
+
+
 def test_a_school_manager_cannot_change_the_vice_principal(school_manager, vice_principal):
     content = csv_bytes([STAFF_HEADINGS, _row("QL002", "Lý A Chu", "chu@evil.example", "TR-SSH")])
     report = dry_run(content, school_manager)
