@@ -34,7 +34,12 @@ from courses.school_year import validate_school_year
 from courses.text import nfc
 from training.models import Completion, Unit, User, YearStatus, YearSummary
 from training.selectors import units_visible_to
-from training.services import ERROR_NOT_ALLOWED, ERROR_UNIT_OUT_OF_REACH, province_settings_guard
+from training.services import (
+    ERROR_NOT_ALLOWED,
+    ERROR_OUT_OF_REACH,
+    ERROR_UNIT_OUT_OF_REACH,
+    province_settings_guard,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +58,9 @@ ERROR_CORRECTION_REQUIRED = _("Say what was corrected before re-issuing the cert
 ERROR_ALREADY_REVOKED = _("This certificate has already been revoked.")
 ERROR_REPLACED = _("This certificate has been replaced by a newer one: act on that one instead.")
 ERROR_SOURCE_GONE = _("The training record this certificate was issued for no longer exists.")
+
+ISSUE_PERMISSION = "certificates.issue_certificate"
+REVOKE_PERMISSION = "certificates.revoke_certificate"
 
 #: How often a bulk issue writes its progress (certificates between two updates).
 PROGRESS_EVERY = 10
@@ -109,6 +117,23 @@ def issuer_create(*, unit: Unit, acting_user: User | None, **fields) -> Issuer:
     _key_create(issuer)
     log(instance=issuer, action="wagtail.create", user=acting_user)
     return issuer
+
+
+def _require(acting_user: User | None, permission: str, *, unit=None, holder=None) -> None:
+    """A person acts only with their role's permission, on a unit or a holder within their
+    reach (the system, with no acting_user, is not asked: tasks, the demo, commands)."""
+    if acting_user is None or (acting_user.is_active and acting_user.is_superuser):
+        return
+    if not (acting_user.is_active and acting_user.has_perm(permission)):
+        raise PermissionDenied(ERROR_NOT_ALLOWED)
+    reach = units_visible_to(acting_user)
+    if unit is not None and not reach.filter(pk=unit.pk).exists():
+        raise PermissionDenied(ERROR_UNIT_OUT_OF_REACH)
+    if (
+        holder is not None
+        and not User.objects.filter(pk=holder.pk, profile__unit__in=reach).exists()
+    ):
+        raise PermissionDenied(ERROR_OUT_OF_REACH)
 
 
 def _signing_key(issuer: Issuer) -> IssuerKey:
@@ -321,6 +346,7 @@ def certificate_issue_year(
 ) -> Certificate:
     """The yearly certificate of a person whose year summary says "completed the plan";
     the one already issued when there is one."""
+    _require(acting_user, ISSUE_PERMISSION, holder=summary.user)
     if summary.status != YearStatus.COMPLETED:
         raise ValidationError(
             ERROR_YEAR_NOT_COMPLETED % {"name": summary.user.full_name, "year": summary.school_year}
@@ -381,6 +407,7 @@ def certificate_revoke(
 ) -> Certificate:
     """Revoke with a reason, which the verification page then shows. The revocation bit of
     the certificate's credential is set in its issuer's status list."""
+    _require(acting_user, REVOKE_PERMISSION, holder=certificate.holder)
     reason = nfc(reason)
     if not reason:
         raise ValidationError({"reason": ERROR_REASON_REQUIRED})
@@ -409,6 +436,7 @@ def certificate_reissue(
     """Issue a new certificate in place of one that was wrong (a misspelt name, a wrong date),
     once the record it was issued from has been corrected: the new one is drawn from the
     records as they are now. The old one is kept, marked "replaced by" the new one."""
+    _require(acting_user, REVOKE_PERMISSION, holder=certificate.holder)
     correction = nfc(correction)
     if not correction:
         raise ValidationError({"correction": ERROR_CORRECTION_REQUIRED})
@@ -483,6 +511,7 @@ def bulk_issue_request(
     """Ask for the yearly certificates of a unit to be issued in the background. Running it
     again issues nothing twice: whoever already has a certificate is counted and skipped.
     `enqueue=False` leaves the running to the caller (`bulk_issue_run`)."""
+    _require(acting_user, ISSUE_PERMISSION, unit=unit)
     validate_school_year(school_year)
     bulk = BulkIssue.objects.create(unit=unit, school_year=school_year, requested_by=acting_user)
     log(
