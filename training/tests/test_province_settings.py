@@ -151,3 +151,36 @@ def test_the_unit_form_refuses_a_parent_outside_reach(client, commune_office, de
     assert response.status_code == 200
     assert "parent" in response.context["form"].errors
     assert not Unit.objects.filter(code="TR-LA").exists()
+
+
+# Yearly report deadlines: set per unit by the office it reports to (reach), not province-wide --
+
+
+def test_a_commune_office_sets_its_own_schools_deadline_never_the_departments(
+    commune_office, office_staff, department, commune, school
+):
+    """A ReportDeadline on a unit binds the units that report to it, the nearest one above
+    winning: it is the receiving office's own setting, so it stays within reach."""
+    from datetime import date
+
+    from training.yearly_report.selectors import deadline_for
+    from training.yearly_report.services import ERROR_OUT_OF_REACH, report_deadline_set
+
+    year = this_year()
+    start = int(year[:4])
+    report_deadline_set(
+        unit=department, school_year=year, deadline=date(start, 10, 25), acting_user=office_staff
+    )
+    with pytest.raises(PermissionDenied) as above:
+        report_deadline_set(
+            unit=department,
+            school_year=year,
+            deadline=date(start, 12, 31),
+            acting_user=commune_office,
+        )
+    assert above.value.args == (ERROR_OUT_OF_REACH,)
+    report_deadline_set(
+        unit=commune, school_year=year, deadline=date(start, 10, 15), acting_user=commune_office
+    )
+    assert deadline_for(unit=school, school_year=year) == date(start, 10, 15)
+    assert deadline_for(unit=commune, school_year=year) == date(start, 10, 25)
