@@ -10,3 +10,6 @@ class PortalConfig(AppConfig):
         from portal import caching, checks  # noqa: F401 (checks registers itself)
 
         caching.connect_signals()
+        from portal import admin_scripts
+
+        admin_scripts.install()

@@ -327,17 +327,21 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
-# The Wagtail admin (under /admin/ only) writes inline scripts and styles in some of its own
-# widgets (date pickers, inline panels, the workflow dialogs): it may run inline code, and
-# nothing else changes.
+# The Wagtail admin (under /admin/ only) runs no inline script either: the few Wagtail 8 still
+# writes (date and time widgets, inline panels, multiple chooser panels) are our template copies
+# that write data, run by portal/static/portal/admin-init.js. What stays looser, and why
+# (docs/operations.md): inline styles, which Wagtail's widgets set by the hundred in style=""
+# attributes (no nonce can cover an attribute), and blob: images for upload previews.
 PORTAL_ADMIN_CSP = {
     **SECURE_CSP,
-    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:"],
 }
 # Wagtail's admin would ask releases.wagtail.io for a newer version: nothing leaves the site.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Nor would avatars come from gravatar.com (a hash of each person's e-mail sent to another
+# site, and an image the admin's CSP refuses): Wagtail shows its default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
