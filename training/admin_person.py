@@ -14,7 +14,7 @@ from wagtail.admin.widgets import HeaderButton
 
 from courses.school_year import current_school_year, validate_school_year
 from training.admin_records import AdminPage
-from training.admin_views import InReachInspectView
+from training.admin_views import InReachInspectView, profile_changeable
 from training.hooks import PERSON_ADMIN_CONTEXT
 from training.review_selectors import (
     PERSON_HISTORY_LIMIT,
@@ -97,6 +97,16 @@ class PersonView(AdminPage):
 
 class StaffInspectView(InReachInspectView):
     """The Organisation's page of a staff profile, with the way to the person's page."""
+
+    @cached_property
+    def changeable(self) -> bool:
+        return profile_changeable(self.request.user, self.object)
+
+    def get_edit_url(self):
+        return super().get_edit_url() if self.changeable else None
+
+    def get_delete_url(self):
+        return super().get_delete_url() if self.changeable else None
 
     @cached_property
     def header_buttons(self):

@@ -203,7 +203,7 @@ class ChangeableProfileMixin:
 
     def get_object(self, *args, **kwargs):
         profile = super().get_object(*args, **kwargs)
-        if not people_changeable_by(self.request.user).filter(pk=profile.user_id).exists():
+        if not profile_changeable(self.request.user, profile):
             raise Http404
         return profile
 
@@ -230,6 +230,10 @@ class StaffEditView(ChangeableProfileMixin, InReachEditView):
             errors_to_form(form, error)
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
+
+
+def profile_changeable(user, profile: StaffProfile) -> bool:
+    return people_changeable_by(user).filter(pk=profile.user_id).exists()
 
 
 class StaffIndexView(InReachIndexView):

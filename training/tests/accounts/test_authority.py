@@ -218,3 +218,12 @@ def test_the_service_refuses_anyone_not_below(office_staff, superuser, teacher):
     teacher.profile.refresh_from_db()
     assert teacher.profile.employment_status == "retired"
     assert User.objects.get(pk=superuser.pk).profile.employment_status == "permanent"
+
+
+def test_the_edit_button_appears_only_for_people_below(client, office_staff, superuser, teacher):
+    client.force_login(office_staff)
+    page = client.get(reverse("staff:inspect", args=[superuser.profile.pk])).content.decode()
+    assert "Vũ Minh Quân" in page  # in reach: seen, only not theirs to change
+    assert reverse("staff:edit", args=[superuser.profile.pk]) not in page
+    page = client.get(reverse("staff:inspect", args=[teacher.profile.pk])).content.decode()
+    assert reverse("staff:edit", args=[teacher.profile.pk]) in page
