@@ -360,7 +360,8 @@ EXPECTED: dict[str, list[V]] = {
     ],
     "admin/pages/<int:page_to_move_id>/move/": [V("L L L D D D D", "/admin/pages/{module}/move/")],
     "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/": [
-        V("L L L 200 200 200 200", "/admin/pages/{module}/move/{module}/confirm/")
+        V("L L L D D D D", "/admin/pages/{module}/move/{module}/confirm/"),
+        V("L L L D D D D", "/admin/pages/{lesson}/move/{programme}/confirm/"),
     ],
     "admin/pages/<int:page_to_move_id>/set_position/": [
         V("L L L 405 405 405 405", "/admin/pages/{module}/set_position/")
