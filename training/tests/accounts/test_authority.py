@@ -11,7 +11,7 @@ from training import roles
 from training.models import User
 from training.roster.planning import ERROR_ROW_AUTHORITY, NOTE_EMAIL_KEPT
 from training.selectors import people_changeable_by
-from training.services import ERROR_NOT_YOUR_AUTHORITY, staff_profile_update
+from training.services import ERROR_NOT_YOUR_AUTHORITY, staff_create, staff_profile_update
 from training.tests.roster.conftest import STAFF_HEADINGS, apply, csv_bytes, dry_run
 
 
@@ -227,3 +227,22 @@ def test_the_edit_button_appears_only_for_people_below(client, office_staff, sup
     assert reverse("staff:edit", args=[superuser.profile.pk]) not in page
     page = client.get(reverse("staff:inspect", args=[teacher.profile.pk])).content.decode()
     assert reverse("staff:edit", args=[teacher.profile.pk]) in page
+
+
+def test_staff_create_adds_only_to_units_in_reach_and_with_the_permission(
+    school_manager, office_staff, school, department
+):
+    with pytest.raises(PermissionDenied):  # school managers do not add staff
+        staff_create(staff_code="GV950", full_name="Lò Văn A", unit=school,
+                     acting_user=school_manager)  # fmt: skip
+    commune_officer = staff_create(
+        staff_code="CV950",
+        full_name="Lò Thị B",
+        unit=school.get_parent(),
+        roles=[roles.OFFICE_STAFF],
+        acting_user=office_staff,
+    )
+    with pytest.raises(PermissionDenied):  # the department is above the commune's officer
+        staff_create(staff_code="GV951", full_name="Lò Văn C", unit=department,
+                     acting_user=commune_officer)  # fmt: skip
+    assert not User.objects.filter(username__in=["GV950", "GV951"]).exists()
