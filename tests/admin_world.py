@@ -21,7 +21,7 @@ from certificates.services import certificate_issue_module
 from courses.models import Subject
 from tests.api_support import PDF, build_world, this_year
 from training import roles
-from training.models import Completion
+from training.models import Completion, ReminderSettings
 from training.services import (
     lesson_view_record,
     plan_save,
@@ -168,6 +168,7 @@ def build_admin_world() -> AdminWorld:
         "site": site.pk,
         "subject": Subject.objects.get_or_create(code="toan", defaults={"name": "Toán"})[0].pk,
         "group": Group.objects.get(name=roles.TEACHER).pk,
+        "reminder_settings": ReminderSettings.load().pk,
         "missing": 999999,
     }
     return AdminWorld(w=w, ids=ids)

@@ -462,7 +462,8 @@ EXPECTED: dict[str, list[V]] = {
         V("L L L R R R R", "/admin/settings/training/remindersettings/"),
     ],
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/": [
-        V("L L L 404 404 404 404", "/admin/settings/courses/modulepage/999999/")
+        V("L L L 404 404 404 404", "/admin/settings/courses/modulepage/999999/"),
+        V("L L L D D D D", "/admin/settings/training/remindersettings/{reminder_settings}/"),
     ],
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/": [
         V("L L L 404 404 404 404", "/admin/settings/courses/modulepage/999999/preview/")
