@@ -251,8 +251,8 @@ def email_change(*, user: User, email: str, acting_user: User) -> User:
             raise ValidationError({"email": ERROR_EMAIL_TAKEN % {"email": email}})
     user = User.objects.select_for_update().get(pk=user.pk)
     if email != user.email:
-        user.email = email
-        user.save(update_fields=["email"])
+        user.email, user.confirmed_email = email, ""  # confirmed again by the link only
+        user.save(update_fields=["email", "confirmed_email"])
         log(instance=user, action="hoctap.email_change", user=acting_user)
     return user
 

@@ -528,7 +528,7 @@ class Planner:
                 outcome.changed.append(heading("full_name" if values.get("full_name") else
                                                "given_names"))  # fmt: skip
             if email and not person.email:
-                user_changes["email"] = email
+                user_changes.update(email=email, confirmed_email="")  # unconfirmed
                 outcome.changed.append(heading("email"))
             elif email and email != person.email.lower():
                 outcome.notes.append(RowError(heading("email"), str(NOTE_EMAIL_KEPT)))
@@ -645,7 +645,13 @@ class Planner:
         self._log_many(
             people,
             "wagtail.edit",
-            [{"file": self.report.file_name, "changed": sorted({*u[2], *u[3]})} for u in updates],
+            [
+                {
+                    "file": self.report.file_name,
+                    "changed": sorted({*u[2], *u[3]} - {"confirmed_email"}),
+                }
+                for u in updates
+            ],
         )
 
 

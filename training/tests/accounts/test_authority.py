@@ -246,3 +246,13 @@ def test_staff_create_adds_only_to_units_in_reach_and_with_the_permission(
         staff_create(staff_code="GV951", full_name="Lò Văn C", unit=department,
                      acting_user=commune_officer)  # fmt: skip
     assert not User.objects.filter(username__in=["GV950", "GV951"]).exists()
+
+
+def test_an_address_filled_in_by_import_is_unconfirmed_even_if_once_confirmed(
+    office_staff, school_manager
+):
+    User.objects.filter(pk=school_manager.pk).update(confirmed_email="dung@example.vn")
+    row = _row("QL001", "Đặng Văn Dũng", "dung@example.vn", "TR-SSH")
+    apply(csv_bytes([STAFF_HEADINGS, row]), office_staff)
+    school_manager.refresh_from_db()
+    assert school_manager.email == "dung@example.vn" and not school_manager.email_confirmed
