@@ -45,6 +45,11 @@ urlpatterns = [
     path("admin/", include("training.reports.wagtail_exports")),
     # Before Wagtail's admin: its logout, by POST only (portal.views.AdminLogoutView).
     path("admin/logout/", views.AdminLogoutView.as_view(), name="wagtailadmin_logout"),
+    path(
+        "admin/password_reset/confirm/<uidb64>/<token>/",
+        views.AdminPasswordResetConfirmView.as_view(),
+        name="wagtailadmin_password_reset_confirm",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -61,15 +61,23 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     extra_context = {"page_title": _("Forgot your password?")}
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    template_name = "portal/password_reset_confirm.html"
-    success_url = reverse_lazy("portal:password_reset_complete")
-    extra_context = {"page_title": _("Choose a new password")}
+class PasswordChosenMixin:
+    """A reset ends with a password the person chose: recorded, and no longer "initial"."""
 
     def form_valid(self, form):
         response = super().form_valid(form)
         password_changed(user=form.user)
         return response
+
+
+class PasswordResetConfirmView(PasswordChosenMixin, auth_views.PasswordResetConfirmView):
+    template_name = "portal/password_reset_confirm.html"
+    success_url = reverse_lazy("portal:password_reset_complete")
+    extra_context = {"page_title": _("Choose a new password")}
+
+
+class AdminPasswordResetConfirmView(PasswordChosenMixin, account.PasswordResetConfirmView):
+    pass
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

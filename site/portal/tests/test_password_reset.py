@@ -161,3 +161,19 @@ def test_an_address_taken_by_someone_else_is_refused(client, teacher, school_man
 
 def test_the_email_page_needs_login(client, db):
     assert client.get(reverse("portal:email"))["Location"].startswith(reverse("portal:login"))
+
+
+def test_the_admin_flow_ends_with_a_password_of_ones_own(client, office_staff):
+    office_staff.email = "thuy@example.vn"
+    office_staff.must_change_password = True
+    office_staff.save()
+    _confirmed(office_staff)
+    client.post(ADMIN, {"email": "thuy@example.vn"})
+    form = client.get(_link(mail.outbox[0]), follow=True)
+    assert form.context["validlink"]
+    response = client.post(
+        form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
+    assert response.status_code == 302
+    office_staff.refresh_from_db()
+    assert office_staff.check_password(NEW_PASSWORD) and not office_staff.must_change_password
