@@ -21,7 +21,6 @@ codes of the other school's people (and the other school's manager's for ours)."
 
 # ruff: noqa: E501 - the keys are the resolver's own patterns, some longer than a line
 
-import time
 from dataclasses import dataclass
 
 import pytest
@@ -33,9 +32,6 @@ from django.urls import URLResolver, get_resolver
 
 from tests.admin_world import FOREIGN_MARKS, OWN_MARKS, build_admin_world
 from tests.api_support import ROLES
-
-#: Seconds the whole matrix may take on this machine before the test says so.
-BUDGET = 90
 
 
 @dataclass(frozen=True)
@@ -1169,7 +1165,6 @@ NOT_THEIRS = {"manager": FOREIGN_MARKS, "other_manager": OWN_MARKS}
 def test_admin_access_matrix(admin_world, db, role):
     """One browser per role (its session kept however a visit ends it); every visit in a
     savepoint rolled back afterwards."""
-    started = time.perf_counter()
     person = admin_world.w.person(role)
     client = Client(raise_request_exception=False)
     session = None
@@ -1198,4 +1193,3 @@ def test_admin_access_matrix(admin_world, db, role):
     assert not leaks, f"As {role}, another school's people on pages one gets:\n" + "\n".join(leaks)
     if role == "manager":
         assert own_seen, "the check reads the pages: the manager's own teacher is on some"
-    assert time.perf_counter() - started < BUDGET / len(ROLES) * 2, "the matrix got slow"
