@@ -3,8 +3,8 @@
 The addresses are read from the URL resolver: every pattern under /admin/ (Wagtail's reports,
 choosers and autocomplete, snippets, settings, users and groups, collections, images and
 documents, workflows, and our own training, certificate, yearly-report, roster and review
-screens), so that a new admin address cannot escape this table: `test_every_admin_address_has_
-expectations` fails until it is added here. Each of the 7 roles of tests.api_support (ROLES)
+screens), so that a new admin address cannot escape this table:
+`test_every_admin_address_has_expectations` fails until it is added here. Each of the 7 roles of tests.api_support (ROLES)
 then visits each address on one world built once for the module (tests.admin_world: the API
 matrix's two schools under one commune under a department, with the other school's people
 holding records too), each visit inside a savepoint rolled back afterwards.
