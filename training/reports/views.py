@@ -202,7 +202,8 @@ class CompletionReportMixin(SafeSpreadsheetExportMixin):
         return f"{self.unit.name} · {self.school_year}"
 
     def get_filename(self):
-        """The title, unit, year and day: "Hoàn thành BDTX theo đơn vị TR-SSH 2026-2027 2026-12-03"."""
+        """The title, unit, year and day:
+        "Hoàn thành BDTX theo đơn vị TR-SSH 2026-2027 2026-12-03"."""
         return dated_name(f"{self.get_page_title()} {self.unit.code} {self.school_year}")
 
 

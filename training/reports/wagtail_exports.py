@@ -5,12 +5,12 @@ Wagtail registers these views itself, and URLs from the `register_admin_urls` ho
 its own, so `urlpatterns` here serve them at Wagtail's addresses and `portal.urls` includes them
 before Wagtail's admin. Only the class changes: names, permissions and templates are Wagtail's,
 and `reverse()` of Wagtail's URL names still gives these addresses. Like every admin URL, they
-need an account with admin access (`require_admin_access`)."""
+need an account with admin access (`require_admin_access`). The site history is served by
+`portal.admin_access`, scoped to the reach rule."""
 
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
-from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 from wagtail.contrib.redirects.views import IndexView as RedirectIndexView
@@ -28,10 +28,6 @@ class SafeWorkflowView(SafeSpreadsheetExportMixin, WorkflowView):
 
 
 class SafeWorkflowTasksView(SafeSpreadsheetExportMixin, WorkflowTasksView):
-    pass
-
-
-class SafeLogEntriesView(SafeSpreadsheetExportMixin, LogEntriesView):
     pass
 
 
@@ -54,7 +50,6 @@ urlpatterns = decorate_urlpatterns(
         *_listing("reports/locked/", SafeLockedPagesView),
         *_listing("reports/workflow/", SafeWorkflowView),
         *_listing("reports/workflow_tasks/", SafeWorkflowTasksView),
-        *_listing("reports/site-history/", SafeLogEntriesView),
         *_listing("reports/aging-pages/", SafeAgingPagesView),
         *_listing("redirects/", SafeRedirectIndexView),
     ],

@@ -188,7 +188,7 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_USER_CUSTOM_FIELDS = []
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.AdminLoginForm"
 # Password resets go only to an address its owner confirmed (portal.accounts).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.forms.AdminPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.forms.AdminPasswordResetForm"  # noqa: S105
 # Page addresses in plain ASCII ("boi-duong"), not percent-encoded Vietnamese.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
