@@ -77,6 +77,37 @@ class Layout(models.TextChoices):
     FRAMED = "framed", _("Framed: the official layout inside a decorative border")
 
 
+#: What a picture printed on certificates (an issuer's signature and seal, a template's
+#: background) may be: a PNG or JPEG of at most PRINTED_IMAGE_MAX_BYTES, kept in the private
+#: storage.
+PRINTED_IMAGE_EXTENSIONS = ["png", "jpg", "jpeg"]
+PRINTED_IMAGE_MAX_BYTES = 2 * 1024 * 1024
+ERROR_PRINTED_IMAGE_SIZE = _("A picture printed on certificates may be at most 2 MB.")
+
+
+def _extension(filename: str) -> str:
+    return filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
+
+
+def _signature_path(instance, filename):
+    return f"issuers/{instance.slug}/chu-ky-{secrets.token_hex(4)}.{_extension(filename)}"
+
+
+def _background_path(instance, filename):
+    return f"certificate-templates/nen-{secrets.token_hex(4)}.{_extension(filename)}"
+
+
+def validate_printed_image(file) -> None:
+    """A newly chosen picture to print on certificates (a signature and seal, a background):
+    small, and a picture of bounded pixels (read from its header only). One already stored is
+    not read again."""
+    if getattr(file, "_committed", False):
+        return
+    if file.size > PRINTED_IMAGE_MAX_BYTES:
+        raise ValidationError(ERROR_PRINTED_IMAGE_SIZE, code="printed_image_size")
+    image_check(file, name=file.name.rsplit("/", 1)[-1])
+
+
 class CertificateTemplate(PreviewableMixin, models.Model):
     """How a certificate looks: texts with placeholders, a background and a layout variant.
     Editing a template changes only certificates issued afterwards."""
@@ -91,14 +122,21 @@ class CertificateTemplate(PreviewableMixin, models.Model):
     layout = models.CharField(
         _("layout"), max_length=16, choices=Layout.choices, default=Layout.OFFICIAL
     )
-    background = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("background image"),
-        null=True,
+    # Not a Wagtail image, for the reason Issuer.signature is not: content editors could
+    # replace it in the library and change what every certificate prints. Kept in the private
+    # storage; changed only through the template's form, which only those who may change
+    # province-wide settings reach (ProvinceSettingPermissionPolicy).
+    background = models.ImageField(
+        _("background image"),
+        upload_to=_background_path,
+        storage=private_storage,
+        max_length=255,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Printed across the whole A4 landscape page, behind the text."),
+        validators=[FileExtensionValidator(PRINTED_IMAGE_EXTENSIONS), validate_printed_image],
+        help_text=_(
+            "Optional. A PNG or JPEG printed across the whole A4 landscape page, behind the "
+            "text (at most 2 MB)."
+        ),
     )
     title = models.CharField(_("title"), max_length=120, default="GIẤY CHỨNG NHẬN")
     subtitle = models.TextField(
@@ -148,27 +186,6 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         response = HttpResponse(sample_pdf(template=self), content_type="application/pdf")
         response["Content-Disposition"] = 'inline; filename="preview.pdf"'
         return response
-
-
-#: What a signature and seal image may be: a PNG or JPEG of at most SIGNATURE_MAX_BYTES.
-SIGNATURE_EXTENSIONS = ["png", "jpg", "jpeg"]
-SIGNATURE_MAX_BYTES = 2 * 1024 * 1024
-ERROR_SIGNATURE_SIZE = _("The signature and seal image may be at most 2 MB.")
-
-
-def _signature_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
-    return f"issuers/{instance.slug}/chu-ky-{secrets.token_hex(4)}.{extension}"
-
-
-def validate_signature(file) -> None:
-    """A newly chosen signature and seal image: small, and a picture of bounded pixels (read
-    from its header only). One already stored is not read again."""
-    if getattr(file, "_committed", False):
-        return
-    if file.size > SIGNATURE_MAX_BYTES:
-        raise ValidationError(ERROR_SIGNATURE_SIZE, code="signature_size")
-    image_check(file, name=file.name.rsplit("/", 1)[-1])
 
 
 class Issuer(models.Model):
@@ -239,10 +256,7 @@ class Issuer(models.Model):
         storage=private_storage,
         max_length=255,
         blank=True,
-        validators=[
-            FileExtensionValidator(SIGNATURE_EXTENSIONS),
-            validate_signature,
-        ],
+        validators=[FileExtensionValidator(PRINTED_IMAGE_EXTENSIONS), validate_printed_image],
         help_text=_("Optional. A PNG with a transparent background works best (at most 2 MB)."),
     )
     serial_format = models.CharField(

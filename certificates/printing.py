@@ -76,7 +76,7 @@ def printed_data(*, subject: Subject, issuer: Issuer, template, code: str, seria
         "code": code,
         "layout": template.layout,
         "template_id": template.pk,
-        "background_image_id": template.background_id,
+        "background_file": template.background.name or "",
         "signature_file": issuer.signature.name or "",
         # The header and the lines of the official layout.
         "parent_body_name": nfc(issuer.parent_body_name),
@@ -134,13 +134,10 @@ def _reader(file) -> ImageReader | None:
 
 
 def render_pdf(printed: dict, *, background=None, signature=None) -> bytes:
-    """`background`: the template's Wagtail image (or None); `signature`: the issuer's
-    signature and seal file (Issuer.signature, in the private storage)."""
-    return pdf.render(
-        printed,
-        background=_reader(background.file if background is not None else None),
-        signature=_reader(signature),
-    )
+    """`background`: the template's background file (CertificateTemplate.background);
+    `signature`: the issuer's signature and seal file (Issuer.signature). Both live in the
+    private storage; either may be empty."""
+    return pdf.render(printed, background=_reader(background), signature=_reader(signature))
 
 
 def sample_subject(kind: str) -> Subject:

@@ -153,7 +153,9 @@ class CertificateTemplateViewSet(SnippetViewSet):
             [
                 FieldPanel("name"),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("is_default")]),
-                FieldRowPanel([FieldPanel("layout"), FieldPanel("background")]),
+                FieldPanel("layout"),
+                # A file in the private storage: named, never linked (it has no address).
+                FieldPanel("background", widget=admin_views.PrivateImageInput),
             ],
             heading=_("Template"),
         ),

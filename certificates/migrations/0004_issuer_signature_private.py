@@ -24,7 +24,7 @@ def move_signatures(apps, schema_editor):
         except (FileNotFoundError, ValueError):
             continue
         extension = image.file.name.rsplit(".", 1)[-1].lower()
-        if extension not in certificates.models.SIGNATURE_EXTENSIONS:
+        if extension not in certificates.models.PRINTED_IMAGE_EXTENSIONS:
             extension = "png"
         issuer.signature.save(f"chu-ky.{extension}", ContentFile(data), save=False)
         issuer.save(update_fields=["signature"])
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 upload_to=certificates.models._signature_path,
                 validators=[
                     django.core.validators.FileExtensionValidator(["png", "jpg", "jpeg"]),
-                    certificates.models.validate_signature,
+                    certificates.models.validate_printed_image,
                 ],
                 verbose_name="signature and seal image",
             ),

@@ -15,7 +15,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from certificates.models import ERROR_SIGNATURE_SIZE, Issuer
+from certificates.models import ERROR_PRINTED_IMAGE_SIZE, Issuer
 from certificates.services import certificate_issue_year, issuer_create
 from certificates.tests.conftest import png
 from training import roles
@@ -170,7 +170,7 @@ def test_a_seal_too_large_or_not_a_picture_is_refused(client, office_staff, issu
     assert len(big.getvalue()) > 2 * 1024 * 1024
     response = client.post(edit, {**form_data(issuer), "signature": upload(content=big.getvalue())})
     assert response.status_code == 200
-    assert str(ERROR_SIGNATURE_SIZE) in response.content.decode()
+    assert str(ERROR_PRINTED_IMAGE_SIZE) in response.content.decode()
     not_png = client.post(
         edit, {**form_data(issuer), "signature": upload("chu-ky.svg", b"<svg></svg>")}
     )
