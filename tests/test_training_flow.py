@@ -3,6 +3,7 @@ manager approves it, the teacher studies a module and passes its quiz, records a
 training that the manager approves, and the dashboard's bars fill; the summaries then match a
 full recount."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -51,6 +52,12 @@ def build_programme_03():
     return modules
 
 
+def shown(client, url) -> dict:
+    """The version the review page shows, which the manager's decision carries."""
+    page = client.get(url).content.decode()
+    return {"seen_version": re.search(r'name="seen_version" value="([^"]+)"', page).group(1)}
+
+
 @pytest.mark.django_db
 def test_a_teacher_year_from_plan_to_filled_bars(client, teacher, school_manager):
     modules = build_programme_03()
@@ -70,9 +77,8 @@ def test_a_teacher_year_from_plan_to_filled_bars(client, teacher, school_manager
     # The school manager approves it in the management area.
     manager = client.__class__()
     manager.force_login(school_manager)
-    response = manager.post(
-        reverse("training_review:plan", args=[plan.pk]), {"action": "approve", "comment": ""}
-    )
+    url = reverse("training_review:plan", args=[plan.pk])
+    response = manager.post(url, {"action": "approve", "comment": "", **shown(manager, url)})
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.status == PlanStatus.APPROVED
@@ -100,9 +106,8 @@ def test_a_teacher_year_from_plan_to_filled_bars(client, teacher, school_manager
     record = TrainingRecord.objects.get(user=teacher)
 
     # …which the manager approves.
-    response = manager.post(
-        reverse("training_review:record", args=[record.pk]), {"action": "approve", "comment": ""}
-    )
+    url = reverse("training_review:record", args=[record.pk])
+    response = manager.post(url, {"action": "approve", "comment": "", **shown(manager, url)})
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.status == RecordStatus.APPROVED
