@@ -88,17 +88,25 @@ def start_worker(worker_id: str) -> subprocess.Popen:
     )
 
 
-def wait_for(condition, *, seconds: float, what: str, worker: subprocess.Popen):
+def task_state(task_id) -> str:
+    """What a timeout says of the task, so that a failure in CI tells why."""
+    task = DBTaskResult.objects.get(pk=task_id)
+    return f"{task.status} {task.exception_class_path} {(task.traceback or '')[-1500:]}".strip()
+
+
+def wait_for(condition, *, seconds: float, what, worker: subprocess.Popen):
+    """`what` names the awaited event (a string, or a function giving one when it fails)."""
+    describe = what if callable(what) else lambda: what
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
             return
         if worker.poll() is not None:
             pytest.fail(
-                f"the worker stopped before {what}: {worker.stderr.read().decode()[-3000:]}"
+                f"the worker stopped before {describe()}: {worker.stderr.read().decode()[-3000:]}"
             )
         time.sleep(0.05)
-    pytest.fail(f"timed out waiting for {what}")
+    pytest.fail(f"timed out waiting for {describe()}")
 
 
 def test_a_killed_worker_started_again_issues_every_certificate_exactly_once(
@@ -119,7 +127,7 @@ def test_a_killed_worker_started_again_issues_every_certificate_exactly_once(
         wait_for(
             lambda: Certificate.objects.count() >= 5,
             seconds=180,
-            what="the first certificates",
+            what=lambda: f"the first certificates (the task: {task_state(result.id)})",
             worker=worker,
         )
     finally:
