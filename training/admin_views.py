@@ -99,8 +99,9 @@ class UnitForm(WagtailAdminModelForm):
             self.fields["parent"].required = not self.for_user.is_superuser
 
 
-class ServiceCreateView(generic.CreateView):
-    """A create view whose save calls a service; the service's refusals become form errors."""
+class ServiceFormMixin:
+    """A create or edit view whose save calls a service; the service's refusals become form
+    errors."""
 
     def form_valid(self, form):
         try:
@@ -109,6 +110,10 @@ class ServiceCreateView(generic.CreateView):
             errors_to_form(form, error)
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
+
+
+class ServiceCreateView(ServiceFormMixin, generic.CreateView):
+    pass
 
 
 class UnitCreateView(ServiceCreateView):
@@ -136,16 +141,7 @@ class StaffCreateForm(WagtailAdminModelForm):
 
     class Meta:
         model = StaffProfile
-        fields = [
-            "unit",
-            "position",
-            "gender",
-            "date_of_birth",
-            "school_level",
-            "subjects",
-            "ethnicity",
-            "employment_status",
-        ]
+        fields = list(STAFF_PROFILE_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -212,7 +208,7 @@ class StaffDeleteView(ChangeableProfileMixin, InReachDeleteView):
     pass
 
 
-class StaffEditView(ChangeableProfileMixin, InReachEditView):
+class StaffEditView(ServiceFormMixin, ChangeableProfileMixin, InReachEditView):
     """The save goes through `staff_profile_update`, which checks the same rule."""
 
     def save_instance(self):
@@ -222,14 +218,6 @@ class StaffEditView(ChangeableProfileMixin, InReachEditView):
             changes={key: data[key] for key in STAFF_PROFILE_FIELDS if key in data},
             acting_user=self.request.user,
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            errors_to_form(form, error)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
 
 
 def profile_changeable(user, profile: StaffProfile) -> bool:
