@@ -6,7 +6,10 @@ directly under the department, as since the 2025 reform. About `ctx.staff` peopl
 believable names, positions and profiles, plus one account per role with a known password.
 
 A bigger `--staff` builds a bigger province (about STAFF_PER_SCHOOL people a school), so
-`--staff 10000` looks like the whole of Lai Châu rather than 20 schools of 500 teachers."""
+`--staff 10000` looks like the whole of Lai Châu rather than 20 schools of 500 teachers.
+
+The places, school kinds, names and subjects are data, in training/demo_data/ (units.yaml,
+people.yaml); this module draws the world from them."""
 
 from __future__ import annotations
 
@@ -14,8 +17,10 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import batched
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
@@ -24,13 +29,6 @@ from django.db import reset_queries
 
 from courses.text import fold
 from training import roles
-from training.demo_names import (
-    BASE_COMMUNES,
-    ETHNICITY_WEIGHTS,
-    MORE_COMMUNES,
-    NAMES,
-    VIETNAMESE_GIVEN_SHARE,
-)
 from training.models import (
     EmploymentStatus,
     Gender,
@@ -54,8 +52,6 @@ EMAIL_DOMAIN = "laichau.example"  # a reserved top-level domain: no mail ever le
 BATCH_SIZE = 1000
 STAFF_PER_SCHOOL = 30  # Lai Châu 2024–25: 11,390 staff in 336 schools
 
-DEPARTMENT_NAME = "Sở Giáo dục và Đào tạo Lai Châu"
-DEPARTMENT_CODE = "SGDDT-LC"
 DEMO_SCHOOL_CODE = "PTDTBT-SSH"
 
 ERROR_TOO_FEW_STAFF = (
@@ -75,46 +71,16 @@ class SchoolKind:
     weight: float  # relative size
 
 
-SCHOOL_KINDS = {
-    "MN": SchoolKind("Trường Mầm non {place}", UnitKind.PRESCHOOL, (SchoolLevel.PRESCHOOL,), 0.8),
-    "TH": SchoolKind("Trường Tiểu học {place}", UnitKind.PRIMARY, (SchoolLevel.PRIMARY,), 1.0),
-    "THCS": SchoolKind(
-        "Trường THCS {place}", UnitKind.LOWER_SECONDARY, (SchoolLevel.LOWER_SECONDARY,), 0.9
-    ),
-    "THTHCS": SchoolKind(
-        "Trường TH&THCS {place}",
-        UnitKind.PRIMARY_LOWER_SECONDARY,
-        (SchoolLevel.PRIMARY, SchoolLevel.LOWER_SECONDARY),
-        1.4,
-    ),
-    "PTDTBT": SchoolKind(
-        "Trường PTDTBT TH&THCS {place}",
-        UnitKind.ETHNIC_BOARDING,
-        (SchoolLevel.PRIMARY, SchoolLevel.LOWER_SECONDARY),
-        1.6,
-    ),
-    "THPT": SchoolKind(
-        "Trường THPT {place}", UnitKind.UPPER_SECONDARY, (SchoolLevel.UPPER_SECONDARY,), 1.8
-    ),
-    "GDNN": SchoolKind(
-        "Trung tâm GDNN-GDTX {place}",
-        UnitKind.CONTINUING_EDUCATION,
-        (SchoolLevel.CONTINUING,),
-        0.6,
-    ),
-}
+def _data(name: str) -> dict:
+    return yaml.safe_load((Path(__file__).resolve().parent / "demo_data" / name).read_text("utf-8"))
 
-# The Phong Thổ area: schools of each commune, and those directly under the department.
-BASE_COMMUNE_SCHOOLS = {
-    "PT": ["MN", "TH", "THCS"],
-    "SSH": ["MN", "PTDTBT"],
-    "DS": ["MN", "TH", "THCS"],
-    "SLL": ["MN", "PTDTBT"],
-    "KL": ["MN", "THTHCS"],
-    "MS": ["MN", "TH", "THCS"],
-    "BL": ["MN", "PTDTBT"],
+
+UNITS, PEOPLE = _data("units.yaml"), _data("people.yaml")
+DEPARTMENT_NAME, DEPARTMENT_CODE = UNITS["department"]["name"], UNITS["department"]["code"]
+SCHOOL_KINDS = {
+    key: SchoolKind(kind["name"], kind["kind"], tuple(kind["levels"]), kind["weight"])
+    for key, kind in UNITS["school_kinds"].items()
 }
-BASE_DEPARTMENT_SCHOOLS = [("THPT", "PT"), ("THPT", "DS"), ("THPT", "MS"), ("GDNN", "PT")]
 
 
 @dataclass(frozen=True)
@@ -152,14 +118,14 @@ def _abbreviation(place: str, taken) -> str:
 def world_plan(school_count: int) -> WorldPlan:
     """The Phong Thổ area, then more communes of Lai Châu, then numbered schools ("Trường
     Tiểu học số 2 …"), until there are `school_count` schools (never fewer than the area's)."""
-    plan = WorldPlan(communes=dict((abbr, name) for name, abbr in BASE_COMMUNES))
-    for abbr, keys in BASE_COMMUNE_SCHOOLS.items():
+    plan = WorldPlan(communes=dict(UNITS["communes"]))
+    for abbr, keys in UNITS["commune_schools"].items():
         for key in keys:
             plan.add_school(key, abbr)
-    for key, abbr in BASE_DEPARTMENT_SCHOOLS:
+    for key, abbr in UNITS["department_schools"]:
         plan.add_school(key, abbr, under_commune=False)
 
-    for index, place in enumerate(MORE_COMMUNES):
+    for index, place in enumerate(UNITS["more_communes"]):
         if len(plan.schools) >= school_count:
             return plan
         abbr = _abbreviation(place, plan.communes)
@@ -328,54 +294,7 @@ def _build_accounts(ctx: DemoContext, password_hash: str) -> None:
 
 # --- The generated people ----------------------------------------------------------------------
 
-SUBJECTS = {
-    SchoolLevel.PRESCHOOL: {"Giáo dục mầm non": 1},
-    SchoolLevel.PRIMARY: {
-        "Dạy lớp (các môn Tiểu học)": 14,
-        "Tiếng Anh": 2,
-        "Giáo dục thể chất": 1.5,
-        "Tin học và Công nghệ": 1,
-        "Âm nhạc": 1,
-        "Mĩ thuật": 1,
-    },
-    SchoolLevel.LOWER_SECONDARY: {
-        "Ngữ văn": 3,
-        "Toán": 3,
-        "Tiếng Anh": 2,
-        "Khoa học tự nhiên": 2,
-        "Lịch sử và Địa lí": 2,
-        "Giáo dục công dân": 1,
-        "Công nghệ": 1,
-        "Tin học": 1,
-        "Giáo dục thể chất": 1,
-        "Âm nhạc": 0.7,
-        "Mĩ thuật": 0.7,
-    },
-    SchoolLevel.UPPER_SECONDARY: {
-        "Ngữ văn": 3,
-        "Toán": 3,
-        "Tiếng Anh": 2,
-        "Vật lí": 1.5,
-        "Hóa học": 1.5,
-        "Sinh học": 1.2,
-        "Lịch sử": 1.2,
-        "Địa lí": 1.2,
-        "Giáo dục kinh tế và pháp luật": 1,
-        "Tin học": 1,
-        "Công nghệ": 0.6,
-        "Giáo dục thể chất": 1,
-        "Giáo dục quốc phòng và an ninh": 0.6,
-    },
-    SchoolLevel.CONTINUING: {
-        "Ngữ văn": 1,
-        "Toán": 1,
-        "Lịch sử": 1,
-        "Địa lí": 1,
-        "Tin học": 1,
-        "Tin học ứng dụng (đào tạo nghề)": 0.5,
-        "Kỹ thuật trồng trọt (đào tạo nghề)": 0.5,
-    },
-}
+SUBJECTS = PEOPLE["subjects"]  # school level -> {subject: weight}
 SECOND_SUBJECT_SHARE = 0.15  # secondary teachers who teach two subjects
 
 # Share of women, by school level of a teacher; managers and office staff apart.
@@ -402,12 +321,12 @@ def _weighted(rng: random.Random, weights: dict):
 
 def person_name(rng: random.Random, ethnicity: str, gender: str) -> tuple[str, str, str]:
     """(family, middle, given) of a person of this ethnicity and gender."""
-    names = NAMES[ethnicity]
+    names = PEOPLE["names"][ethnicity]
     family = _weighted(rng, names["family"])
     middle = _weighted(rng, names["middle"][gender])
     given_names = names["given"][gender]
-    if ethnicity != "Kinh" and rng.random() < VIETNAMESE_GIVEN_SHARE:
-        given_names = NAMES["Kinh"]["given"][gender]
+    if ethnicity != "Kinh" and rng.random() < PEOPLE["vietnamese_given_share"]:
+        given_names = PEOPLE["names"]["Kinh"]["given"][gender]
     given = rng.choice(given_names)
     while given == middle:
         given = rng.choice(given_names)
@@ -458,7 +377,7 @@ class _Generator:
         else:
             female_share, youngest, typical = FEMALE_SHARE.get(level, 0.6), 23, 37
         gender = Gender.FEMALE if rng.random() < female_share else Gender.MALE
-        ethnicity = _weighted(rng, ETHNICITY_WEIGHTS)
+        ethnicity = _weighted(rng, PEOPLE["ethnicity_weights"])
         family, middle, given = person_name(rng, ethnicity, gender)
         oldest = 56 if gender == Gender.FEMALE else 60  # retirement ages of the 2020s
         age = int(rng.triangular(youngest, oldest, typical))
