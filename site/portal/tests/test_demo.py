@@ -28,9 +28,50 @@ def demo(*args: str) -> str:
     return out.getvalue()
 
 
+class _Rollback(Exception):
+    pass
+
+
+def _names_built_with(*args: str) -> list[str]:
+    names = []
+    with suppress(_Rollback), transaction.atomic():
+        demo("--staff", STAFF, *args)
+        names = list(
+            User.objects.order_by("username").values_list("username", "last_name", "first_name")
+        )
+        raise _Rollback
+    return names
+
+
+# These two need an empty database: they come before the first test that builds the shared world
+# (tests run in file order), and say so if that ever changes.
+def test_the_same_seed_builds_the_same_people(db):
+    assert not Unit.objects.exists(), "runs before the shared world is built"
+    first = _names_built_with("--seed", "7")
+    assert first
+    assert _names_built_with("--seed", "7") == first
+    assert _names_built_with("--seed", "8") != first
+
+
+def test_too_few_staff_is_refused_and_leaves_nothing(db):
+    assert not Unit.objects.exists(), "runs before the shared world is built"
+    with pytest.raises(CommandError, match="too few"):
+        demo("--staff", "10")
+    assert not Unit.objects.exists()
+
+
+@pytest.fixture(scope="module")
+def _built_world(django_db_setup, django_db_blocker):
+    """The demo world, built once for this file inside a transaction rolled back at its end."""
+    with django_db_blocker.unblock(), suppress(_Rollback), transaction.atomic():
+        yield demo("--staff", STAFF)
+        raise _Rollback
+
+
 @pytest.fixture
-def world(db):
-    return demo("--staff", STAFF)
+def world(_built_world, db):
+    """Each test sees the shared world in a savepoint of its own: what it changes is undone."""
+    return _built_world
 
 
 def counts() -> dict[str, int]:
@@ -140,34 +181,6 @@ def test_if_empty_keeps_a_populated_database_and_a_plain_run_refuses_it(world):
     with pytest.raises(CommandError, match="fresh database"):
         demo("--staff", STAFF)
     assert counts() == before
-
-
-class _Rollback(Exception):
-    pass
-
-
-def _names_built_with(*args: str) -> list[str]:
-    names = []
-    with suppress(_Rollback), transaction.atomic():
-        demo("--staff", STAFF, *args)
-        names = list(
-            User.objects.order_by("username").values_list("username", "last_name", "first_name")
-        )
-        raise _Rollback
-    return names
-
-
-def test_the_same_seed_builds_the_same_people(db):
-    first = _names_built_with("--seed", "7")
-    assert first
-    assert _names_built_with("--seed", "7") == first
-    assert _names_built_with("--seed", "8") != first
-
-
-def test_too_few_staff_is_refused_and_leaves_nothing(db):
-    with pytest.raises(CommandError, match="too few"):
-        demo("--staff", "10")
-    assert not Unit.objects.exists()
 
 
 def test_the_takeover_of_issue_12_is_impossible_in_the_demo(world, client):
