@@ -5,7 +5,8 @@ content type, body, the error shape included).
 
 One test walks every operation (the world is built once; a request's changes stay for the
 next, as they would on a server). It is bounded to API_FUZZ_EXAMPLES examples per operation
-(default 20) so that `make test` stays within a few minutes; run it harder with
+(default 10, derandomized: the same requests on every run, so a failure comes back) so that `make test` stays within a few minutes; run it
+harder with
 `API_FUZZ_EXAMPLES=200 .venv/bin/python -m pytest tests/test_api_schemathesis.py`.
 (schemathesis' own pytest loader, from_fixture, does not work with pytest 9 yet: hence the
 loop.)"""
@@ -28,7 +29,7 @@ from schemathesis.checks import (
 
 from tests.api_support import api_media, api_world, token_for  # noqa: F401
 
-EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "20"))
+EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "10"))
 CHECKS = [
     not_a_server_error,
     response_schema_conformance,
