@@ -5,8 +5,8 @@ content type, body, the error shape included).
 
 One test walks every operation (the world is built once; a request's changes stay for the
 next, as they would on a server). It is bounded to API_FUZZ_EXAMPLES examples per operation
-(default 10, derandomized: the same requests on every run, so a failure comes back) so that `make test` stays within a few minutes; run it
-harder with
+(default 10, derandomized: the same requests on every run, so a failure comes back) so that
+`make test` stays within a few minutes; run it harder with
 `API_FUZZ_EXAMPLES=200 .venv/bin/python -m pytest tests/test_api_schemathesis.py`.
 (schemathesis' own pytest loader, from_fixture, does not work with pytest 9 yet: hence the
 loop.)"""
