@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's own form widget templates, for FORM_RENDERER below.
+    "django.forms",
     # Wagtail's search index on PostgreSQL uses its full-text fields (harmless on SQLite).
     "django.contrib.postgres",
 ]
@@ -100,6 +102,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render with TEMPLATES too (Django's default renderer looks only in the apps), so
+# that the Wagtail admin overrides in templates/wagtailadmin/widgets/ apply to them.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": {

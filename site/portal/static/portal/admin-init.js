@@ -1,7 +1,7 @@
 /* The Wagtail admin without inline scripts, so that its Content-Security-Policy needs no
    'unsafe-inline' for scripts (PORTAL_ADMIN_CSP, docs/operations.md). Wagtail 8 still writes a
    few <script> blocks of its own: the date and time widgets, inline panels, multiple chooser
-   panels and chooser widgets. Our copies of those templates (portal/templates/wagtailadmin/)
+   panels and chooser widgets. Our copies of those templates (templates/wagtailadmin/ at the top)
    and of the choosers' rendering (portal/admin_scripts.py) write the call as data on an inert
    <template>; this controller makes the same call when the element appears, on page load or
    when a form is added to an inline panel. */
