@@ -5,12 +5,14 @@ The demo teacher then has certificates to download, verify and check."""
 
 import io
 import math
+from pathlib import Path
 
+import yaml
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from certificates.models import Certificate, Delegation, ModuleCertificateRule
+from certificates.models import Certificate, ModuleCertificateRule
 from certificates.services import (
     bulk_issue_request,
     bulk_issue_run,
@@ -22,7 +24,10 @@ from courses.models import ModulePage
 from courses.school_year import current_school_year
 from training.models import Completion
 
-REVOKE_REASON = "Cấp nhầm: hồ sơ bồi dưỡng của năm học này còn thiếu minh chứng."
+#: The issuer and the revocation's reason (certificates/demo_data/issuer.yaml).
+DATA = yaml.safe_load(
+    (Path(__file__).resolve().parent / "demo_data" / "issuer.yaml").read_text(encoding="utf-8")
+)
 
 
 def _signature_png() -> bytes:
@@ -58,18 +63,10 @@ def build_certificates(ctx) -> None:
     signature = ContentFile(_signature_png(), name="chu-ky-con-dau.png")
     issuer = issuer_create(
         unit=department,
-        slug="sgd-lai-chau",
         public_name=department.name,
-        parent_body_name="UBND TỈNH LAI CHÂU",
-        body_name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
-        place_name="Lai Châu",
-        head_title="GIÁM ĐỐC",
-        delegation=Delegation.KT,
-        signer_title="PHÓ GIÁM ĐỐC",
-        signer_name="Lò Văn Thắng",
         signature=signature,
-        serial_format="{number}/GCN-SGDĐT",
         acting_user=office,
+        **DATA["issuer"],
     )
 
     # Last years' certificates of the demo school, as office staff would issue them.
@@ -87,7 +84,7 @@ def build_certificates(ctx) -> None:
         .first()
     )
     if revoked is not None:
-        certificate_revoke(certificate=revoked, reason=REVOKE_REASON, acting_user=office)
+        certificate_revoke(certificate=revoked, reason=DATA["revoke_reason"], acting_user=office)
 
     # One module of this year earns a certificate: the first the demo teacher completed.
     completion = (

@@ -13,7 +13,8 @@
 
 The province's history is written in bulk (the services would take minutes for ten thousand
 people); every summary is then counted by the service that keeps them (summaries_refresh), as
-`manage.py recompute_summaries` would."""
+`manage.py recompute_summaries` would. The face-to-face trainings and what reviewers and the
+office write are data, in training/demo_data/records.yaml."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 from django.utils import timezone
@@ -74,35 +77,14 @@ if TYPE_CHECKING:
 
 BATCH = 2000
 
+#: What the history says (training/demo_data/records.yaml).
+WORDS = yaml.safe_load(
+    (Path(__file__).resolve().parent / "demo_data" / "records.yaml").read_text(encoding="utf-8")
+)
 #: Face-to-face trainings of a year: (title, organiser, programme, hours).
 FACE_TO_FACE = [
-    ("Tập huấn thực hiện nhiệm vụ năm học", "Sở GD&ĐT Lai Châu", Programme.P01, 20),
-    (
-        "Bồi dưỡng chương trình giáo dục địa phương tỉnh Lai Châu",
-        "Sở GD&ĐT Lai Châu",
-        Programme.P02,
-        24,
-    ),
-    (
-        "Sinh hoạt chuyên môn cụm trường theo nghiên cứu bài học",
-        "UBND xã Phong Thổ",
-        Programme.P02,
-        16,
-    ),
-    (
-        "Tập huấn dạy học tiếng Việt cho học sinh dân tộc thiểu số",
-        "Sở GD&ĐT Lai Châu",
-        Programme.P02,
-        12,
-    ),
+    (t["title"], t["organiser"], t["programme"], t["hours"]) for t in WORDS["face_to_face"]
 ]
-REJECT_REASON = (
-    "Chưa có minh chứng: thầy cô bổ sung ảnh chụp giấy chứng nhận hoặc danh sách điểm danh."
-)
-RETURN_COMMENT = (
-    "Theo kết quả tự đánh giá năm trước, thầy cô nên chọn thêm mô-đun về kiểm tra, đánh giá "
-    "học sinh (tiêu chí 6)."
-)
 
 
 @dataclass
@@ -178,14 +160,13 @@ def _past_content(index: ProgrammeIndexPage, current: YearContent, year: str) ->
     """A past year's programmes: this year's modules again (as programmes are renewed), each
     with one lesson, so that past completions point at real modules."""
     modules: dict[str, list[ModulePage]] = {kind: [] for kind in Programme.values}
-    titles = {"01": "Bộ Giáo dục và Đào tạo", "02": "Sở GD&ĐT Lai Châu", "03": "Giáo viên tự chọn"}
     for kind in ("01", "02", "03"):
         programme = ProgrammePage(
             title=f"Chương trình {kind} — năm học {year}",
             slug=f"chuong-trinh-{kind}-{year}",
             kind=kind,
             school_year=year,
-            issued_by=titles[kind],
+            issued_by=WORDS["past_programmes"][kind],
             live=False,
         )
         index.add_child(instance=programme)
@@ -209,7 +190,7 @@ def _past_content(index: ProgrammeIndexPage, current: YearContent, year: str) ->
             programme.add_child(instance=module)
             _publish(module)
             lesson = LessonPage(
-                title="Tài liệu mô-đun",
+                title=WORDS["past_lesson_title"],
                 slug="tai-lieu",
                 summary=source.summary,
                 body=[{"type": "paragraph", "value": f"<p>{source.summary or source.title}</p>"}],
@@ -564,13 +545,16 @@ def _demo_school_year(ctx: DemoContext, content: YearContent, rng) -> dict[str, 
                 plan_submit(plan=plan, acting_user=person)
                 if state == "approved":
                     plan_approve(
-                        plan=plan, acting_user=manager, comment="Đồng ý.", seen_version=_seen(plan)
+                        plan=plan,
+                        acting_user=manager,
+                        comment=WORDS["plan_approved"],
+                        seen_version=_seen(plan),
                     )
                 elif state == "returned":
                     plan_return(
                         plan=plan,
                         acting_user=manager,
-                        comment=RETURN_COMMENT,
+                        comment=WORDS["plan_returned"],
                         seen_version=_seen(plan),
                     )
             for module in chosen if ahead else chosen[:1]:
@@ -595,7 +579,10 @@ def _demo_school_year(ctx: DemoContext, content: YearContent, rng) -> dict[str, 
             training_record_approve(record=record, acting_user=manager, seen_version=_seen(record))
         elif index % 4 == 1:
             training_record_reject(
-                record=record, acting_user=manager, reason=REJECT_REASON, seen_version=_seen(record)
+                record=record,
+                acting_user=manager,
+                reason=WORDS["record_rejected"],
+                seen_version=_seen(record),
             )
     return counts
 
@@ -624,12 +611,15 @@ def _demo_teacher(ctx: DemoContext, content: YearContent, rng) -> None:
     training_record_approve(
         record=approved,
         acting_user=manager,
-        comment="Đủ minh chứng.",
+        comment=WORDS["record_approved"],
         seen_version=_seen(approved),
     )
     rejected = _record(teacher, *FACE_TO_FACE[2], start=day + timedelta(days=10), files=False)
     training_record_reject(
-        record=rejected, acting_user=manager, reason=REJECT_REASON, seen_version=_seen(rejected)
+        record=rejected,
+        acting_user=manager,
+        reason=WORDS["record_rejected"],
+        seen_version=_seen(rejected),
     )
     _record(
         teacher,
@@ -668,7 +658,7 @@ def build_records(ctx: DemoContext) -> None:
             school_year=past.school_year,
             unit=ctx.department,
             acting_user=office,
-            reason=f"Tổng kết năm học {past.school_year}.",
+            reason=WORDS["year_closed"].format(year=past.school_year),
         )
         ctx.log(f"Records {past.school_year}: {count} people, year closed.")
 
@@ -682,7 +672,7 @@ def build_records(ctx: DemoContext) -> None:
                 module=module,
                 units=[ctx.department],
                 deadline=deadline,
-                note="Nhiệm vụ năm học: mọi giáo viên hoàn thành trước hạn.",
+                note=WORDS["assignment_note"],
                 acting_user=office,
             )
     counts = _demo_school_year(ctx, current, rng)
