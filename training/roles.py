@@ -123,7 +123,3 @@ def roles_sync() -> None:
         editors=Group.objects.get(name=CONTENT_EDITOR),
         reviewers=Group.objects.get(name=CONTENT_REVIEWER),
     )
-
-
-def user_has_role(user, role: str) -> bool:
-    return user.is_authenticated and any(g.name == role for g in user.groups.all())

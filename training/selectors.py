@@ -183,11 +183,6 @@ def staff_search(queryset: QuerySet, query: str, *, user_field: str = "") -> Que
     return queryset.order_by(f"{user_field}name_sort", f"{user_field}username")
 
 
-def units_below(unit: Unit, *, include_self: bool = True) -> QuerySet[Unit]:
-    units = Unit.objects.filter(path__startswith=unit.path)
-    return units if include_self else units.exclude(pk=unit.pk)
-
-
 # Training records ------------------------------------------------------------------------------
 #
 # Everything below reads training records. The summary figures are computed here, in grouped
@@ -200,10 +195,6 @@ def people_in_reach(user: User | AnonymousUser) -> QuerySet[User]:
     if not user.is_authenticated:
         return User.objects.none()
     return User.objects.filter(profile__unit__in=units_visible_to(user)).exclude(pk=user.pk)
-
-
-def person_in_reach(user: User | AnonymousUser, person: User) -> bool:
-    return people_in_reach(user).filter(pk=person.pk).exists()
 
 
 def audience_of(position: str | None) -> str:

@@ -461,12 +461,6 @@ def summaries_refresh(*, keys: Iterable[tuple[int, str]]) -> dict[tuple[int, str
     return result
 
 
-@transaction.atomic
-def summary_recompute(*, user: User, school_year: str) -> YearSummary:
-    """Recount one person's year from their records."""
-    return summaries_refresh(keys=[(user.pk, school_year)])[user.pk, school_year]
-
-
 # Yearly targets -------------------------------------------------------------------------------
 
 

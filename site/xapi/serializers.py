@@ -190,11 +190,5 @@ class StatementQuery(serializers.Serializer):
     page = serializers.IntegerField(required=False, min_value=1, max_value=1_000_000, default=1)
 
 
-class OutcomeSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    outcome = serializers.CharField()
-    message = serializers.CharField()
-
-
 class AboutSerializer(serializers.Serializer):
     version = serializers.ListField(child=serializers.CharField())

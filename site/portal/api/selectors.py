@@ -8,10 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import timezone
 from wagtail.models import APIToken
-
-from portal.api.models import IdempotentRequest
 
 #: How long a response to a request with an Idempotency-Key is kept for retries (hours).
 DEFAULT_IDEMPOTENCY_HOURS = 24
@@ -42,9 +39,3 @@ def api_token_for_key(key: str) -> APIToken | None:
 
 def idempotency_window() -> timedelta:
     return timedelta(hours=getattr(settings, "API_IDEMPOTENCY_HOURS", DEFAULT_IDEMPOTENCY_HOURS))
-
-
-def idempotent_request(*, user, key: str) -> IdempotentRequest | None:
-    """The request kept for (person, key) within the retention window."""
-    since = timezone.now() - idempotency_window()
-    return IdempotentRequest.objects.filter(user=user, key=key, created_at__gte=since).first()
