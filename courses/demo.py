@@ -297,47 +297,19 @@ def question(spec: dict) -> dict:
 
 
 def _lesson_body(module_title, lesson_title, idea, *, practice=None, resource=None):
+    content = data("programmes")
+    names = {"module": module_title, "lesson": lesson_title, "idea": idea}
+    names["lesson_lower"] = lesson_title.lower()
     body = [
-        {"type": "heading", "value": "Mục tiêu"},
-        {
-            "type": "paragraph",
-            "value": f"<p>Sau bài này, thầy cô hiểu và vận dụng được nội dung “{lesson_title}” "
-            f"của mô-đun “{module_title}” vào lớp học của mình.</p>",
-        },
-        {"type": "heading", "value": "Nội dung chính"},
-        {
-            "type": "paragraph",
-            "value": f"<p>{idea}</p><p>Hãy đối chiếu với lớp học của mình: điều gì thầy cô đã "
-            "làm được, điều gì muốn thử trong tuần tới? Ghi lại vào sổ bồi dưỡng.</p>",
-        },
-        {"type": "heading", "value": "Hoạt động"},
-        {
-            "type": "paragraph",
-            "value": f"<ol><li>Đọc kĩ phần nội dung về “{lesson_title.lower()}”.</li>"
-            "<li>Trao đổi với một đồng nghiệp trong tổ chuyên môn.</li>"
-            "<li>Viết một việc cụ thể sẽ áp dụng trong tiết dạy tới.</li></ol>",
-        },
+        {"type": block["type"], "value": block["value"].format(**names)}
+        for block in content["lesson_body"]
     ]
     if resource is not None:
-        body.append(
-            {
-                "type": "resource",
-                "value": {
-                    "resource": resource.pk,
-                    "note": "Tham khảo thêm học liệu này trong thư viện.",
-                },
-            }
-        )
+        note = content["resource_note"]
+        body.append({"type": "resource", "value": {"resource": resource.pk, "note": note}})
     if practice:
         body.append(
-            {
-                "type": "quiz",
-                "value": quiz_block_data(
-                    title="Tự kiểm tra nhanh",
-                    instructions="Bài tự kiểm tra, không tính điểm.",
-                    questions=practice,
-                ),
-            }
+            {"type": "quiz", "value": quiz_block_data(**content["practice"], questions=practice)}
         )
     return body
 
@@ -360,10 +332,7 @@ def _module(programme, spec, *, editor, reviewer, criteria, levels, resources, r
             {
                 "type": "quiz",
                 "value": quiz_block_data(
-                    title="Bài kiểm tra cuối mô-đun",
-                    instructions="Trả lời tất cả câu hỏi. Đạt từ 5 điểm trở lên.",
-                    shuffle=True,
-                    questions=quiz,
+                    **data("programmes")["assessment"], shuffle=True, questions=quiz
                 ),
             }
         ],
