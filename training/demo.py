@@ -190,83 +190,14 @@ class DemoAccount:
     superuser: bool = False
 
 
-DEMO_ACCOUNTS = [
-    DemoAccount(
-        "teacher",
-        "Giáo viên",
-        "gv.demo",
-        "Tẩn Thị Phương",
-        DEMO_SCHOOL_CODE,
-        Position.TEACHER,
-        (roles.TEACHER,),
-        {
-            "gender": Gender.FEMALE,
-            "date_of_birth": date(1992, 3, 14),
-            "ethnicity": "Dao",
-            "school_level": SchoolLevel.LOWER_SECONDARY,
-            "subjects": "Ngữ văn",
-        },
-        email=f"gv.demo@{EMAIL_DOMAIN}",
-        front_end=True,
-    ),
-    DemoAccount(
-        "school_manager",
-        "Cán bộ quản lý (hiệu trưởng)",
-        "ql.demo",
-        "Giàng A Sử",
-        DEMO_SCHOOL_CODE,
-        Position.PRINCIPAL,
-        (roles.SCHOOL_MANAGER,),
-        {
-            "gender": Gender.MALE,
-            "date_of_birth": date(1979, 8, 2),
-            "ethnicity": "Mông",
-            "school_level": SchoolLevel.LOWER_SECONDARY,
-            "subjects": "Toán",
-        },
-    ),
-    DemoAccount(
-        "office_staff",
-        "Chuyên viên Sở GD&ĐT",
-        "cv.demo",
-        "Hoàng Thị Thu Trang",
-        DEPARTMENT_CODE,
-        Position.OFFICE_SPECIALIST,
-        (roles.OFFICE_STAFF,),
-        {"gender": Gender.FEMALE, "date_of_birth": date(1986, 11, 20), "ethnicity": "Kinh"},
-    ),
-    DemoAccount(
-        "content_editor",
-        "Biên tập viên",
-        "btv.demo",
-        "Lường Thị Thanh",
-        DEPARTMENT_CODE,
-        Position.OFFICE_SPECIALIST,
-        (roles.CONTENT_EDITOR,),
-        {"gender": Gender.FEMALE, "date_of_birth": date(1990, 5, 9), "ethnicity": "Thái"},
-    ),
-    DemoAccount(
-        "content_reviewer",
-        "Người duyệt nội dung",
-        "duyet.demo",
-        "Phạm Đức Minh",
-        DEPARTMENT_CODE,
-        Position.OFFICE_DEPUTY,
-        (roles.CONTENT_REVIEWER,),
-        {"gender": Gender.MALE, "date_of_birth": date(1976, 1, 27), "ethnicity": "Kinh"},
-    ),
-    DemoAccount(
-        "admin",
-        "Quản trị hệ thống",
-        "admin",
-        "Vũ Minh Quân",
-        DEPARTMENT_CODE,
-        Position.STAFF,
-        (),
-        {"gender": Gender.MALE, "date_of_birth": date(1988, 9, 30), "ethnicity": "Kinh"},
-        superuser=True,
-    ),
-]
+def _account(spec: dict) -> DemoAccount:
+    unit_code = {"department": DEPARTMENT_CODE, "demo_school": DEMO_SCHOOL_CODE}[spec["unit"]]
+    names = {key: value for key, value in spec.items() if key not in ("unit", "roles")}
+    role_names = tuple(getattr(roles, name) for name in spec["roles"])
+    return DemoAccount(**names, unit_code=unit_code, roles=role_names)
+
+
+DEMO_ACCOUNTS = [_account(spec) for spec in _data("accounts.yaml")]
 
 
 def _build_accounts(ctx: DemoContext, password_hash: str) -> None:

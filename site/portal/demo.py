@@ -16,6 +16,7 @@ import yaml
 from django.utils import timezone
 from wagtail.models import Site
 
+from courses.school_year import school_year_of
 from portal.models import HomePage, NavigationLink, NewsIndexPage, NewsPage, PortalSettings
 
 if TYPE_CHECKING:
@@ -27,12 +28,6 @@ DATA = Path(__file__).resolve().parent / "demo_data" / "site.yaml"
 def content() -> dict:
     """site.yaml: the home page, the news and the portal settings."""
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
-
-
-def school_year(day: date) -> tuple[int, int]:
-    """The school year a day falls in: September to the next summer."""
-    start = day.year if day.month >= 9 else day.year - 1
-    return start, start + 1
 
 
 def _body(blocks: list[dict], **names) -> list[dict]:
@@ -49,8 +44,8 @@ def _body(blocks: list[dict], **names) -> list[dict]:
 
 def articles(today: date) -> list[dict]:
     """The news: title, slug, days before today, intro and body of each article."""
-    start, end = school_year(today - timedelta(days=9))
-    names = {"year": f"{start}–{end}", "start": start, "end": end}
+    start = int(school_year_of(today - timedelta(days=9))[:4])
+    names = {"year": f"{start}–{start + 1}", "start": start, "end": start + 1}
     return [
         {
             **article,
