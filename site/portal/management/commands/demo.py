@@ -10,7 +10,10 @@ behind). Each step is a function `<app>.demo.build_<what>(ctx)` taking one DemoC
 options, a `random.Random` seeded for that step alone (adding a step changes nothing the others
 build), a `log` callable, and fields where steps leave what later steps need. A later issue
 (courses content, training records, certificates…) adds its world with one line in STEPS, and
-one field in DemoContext if it leaves something for the steps after it."""
+one field in DemoContext if it leaves something for the steps after it.
+
+What the world says (titles, texts, quizzes, news, places, names, accounts) is data, in each
+app's demo_data/*.yaml; the steps build it through the apps' models and services."""
 
 import logging
 import random
