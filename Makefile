@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The unit suites run on every core (pytest-xdist), at most two: the machine is shared.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n < 2 ? n : 2 )))
+PYTEST_FAST := -n $(PYTEST_WORKERS) --durations=15
 
 .PHONY: run test lint test-pg e2e bench load install messages messages-extract browser clean demo audit
 
@@ -43,10 +46,10 @@ demo: install
 	$(MANAGE) demo --if-empty
 
 test: install
-	$(PY) -m pytest -m "not e2e" -q $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e" -q $(PYTEST_FAST) $(PYTEST_ARGS)
 
 test-pg: install
-	bin/with-postgres $(PY) -m pytest -m "not e2e" -q $(PYTEST_ARGS)
+	bin/with-postgres $(PY) -m pytest -m "not e2e" -q $(PYTEST_FAST) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff format --check .

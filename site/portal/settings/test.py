@@ -21,7 +21,10 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-PRIVATE_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+# Each pytest-xdist worker (gw0, gw1, …) keeps its own files; a db_worker a test starts inherits
+# the variable, and with it the same folders.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media{_WORKER and '-' + _WORKER}"  # noqa: F405
+PRIVATE_ROOT = BASE_DIR / "var" / f"test-private{_WORKER and '-' + _WORKER}"  # noqa: F405
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
